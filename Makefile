@@ -1,0 +1,93 @@
+# baocao — Markdown + CSV -> official Vietnamese report (PDF, Decree 30/2020/NĐ-CP)
+# `make` builds build/baocao; `make samples`, `make test`, `make asan`,
+# `make bench`, `make install PREFIX=...`, `make format`, `make lint`.
+
+VERSION := 0.1.0
+PREFIX  ?= /usr/local
+CC      ?= cc
+
+PKGS    := libcmark-gfm libutf8proc yaml-0.1
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+# libhpdf, libcsv and the cmark-gfm extensions ship no .pc file.
+LIBS    := -lhpdf -lcsv -lcmark-gfm-extensions $(PKG_LIBS) -lm
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
+CFLAGS  ?= -O2
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+	     -DBAOCAO_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
+
+SRC     := $(sort $(wildcard generator/*.c))
+LIBSRC  := $(filter-out generator/cli.c,$(SRC))
+HDR     := $(wildcard generator/*.h)
+
+OBJ      := $(patsubst generator/%.c,build/obj/%.o,$(SRC))
+ASAN_OBJ := $(patsubst generator/%.c,build/asan/obj/%.o,$(SRC))
+ASANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	     -fno-sanitize-recover=all
+
+SAMPLES := $(patsubst samples/%/bao-cao.md,%,$(wildcard samples/*/bao-cao.md))
+SAMPLE_PDFS := $(patsubst %,build/samples/%.pdf,$(SAMPLES))
+
+.PHONY: all samples test test-asan asan bench install format lint clean docs unit
+
+all: build/baocao
+
+build/baocao: $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
+
+build/obj/%.o: generator/%.c $(HDR) Makefile
+	@mkdir -p $(@D)
+	$(CC) $(BASEFLAGS) $(CFLAGS) -c -o $@ $<
+
+asan: build/asan/baocao
+
+build/asan/baocao: $(ASAN_OBJ)
+	$(CC) $(ASANFLAGS) -o $@ $(ASAN_OBJ) $(LIBS)
+
+build/asan/obj/%.o: generator/%.c $(HDR) Makefile
+	@mkdir -p $(@D)
+	$(CC) $(BASEFLAGS) $(ASANFLAGS) -c -o $@ $<
+
+samples: $(SAMPLE_PDFS)
+
+build/samples/%.pdf: samples/%/bao-cao.md build/baocao $(wildcard samples/*/data/*.csv)
+	@mkdir -p $(@D)
+	build/baocao build $< -o $@
+
+# Unit tests: every tests/unit/*.c is linked against the library objects.
+UNIT_SRC := $(wildcard tests/unit/*.c)
+build/unit/%: tests/unit/%.c $(filter-out build/obj/cli.o,$(OBJ)) tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(CC) $(BASEFLAGS) -O1 -Igenerator -o $@ $< $(filter-out build/obj/cli.o,$(OBJ)) $(LIBS)
+
+unit: $(patsubst tests/unit/%.c,build/unit/%,$(UNIT_SRC))
+
+test: build/baocao unit samples
+	@tests/run build/baocao
+
+test-asan: build/asan/baocao
+	@BAOCAO_ASAN=1 tests/run build/asan/baocao
+
+bench: build/baocao
+	@bench/run build/baocao
+
+docs: build/samples/phong-tho-2024.pdf
+	@mkdir -p docs build/docs
+	pdftoppm -r 60 -png -f 1 -l 1 -singlefile build/samples/phong-tho-2024.pdf docs/phong-tho-2024-trang-1
+
+install: build/baocao
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao/fonts $(DESTDIR)$(PREFIX)/share/baocao/templates
+	install -m 755 build/baocao $(DESTDIR)$(PREFIX)/bin/baocao
+	install -m 644 fonts/*.ttf fonts/LICENSE-OFL.txt $(DESTDIR)$(PREFIX)/share/baocao/fonts/
+	cp -r templates/. $(DESTDIR)$(PREFIX)/share/baocao/templates/
+
+format:
+	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/unit/*.h
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+		--inline-suppr --std=c11 -Igenerator generator/*.c
+
+clean:
+	rm -rf build

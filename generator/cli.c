@@ -1,0 +1,144 @@
+/* cli: the command line (DESIGN.md §1). Parses arguments into
+ * report_opts and maps the outcome to the exit status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "report.h"
+#include "text.h"
+
+static const char usage[] =
+	"Usage:\n"
+	"  baocao build REPORT.md [-d DATA_DIR] [-o OUT.pdf] [--set KEY=VALUE]...\n"
+	"                         [--data-locale vi|c] [--font-dir DIR]\n"
+	"  baocao check REPORT.md [-d DATA_DIR]     everything but writing the PDF\n"
+	"  baocao batch REPORT.md -d DATA_DIR --each TABLE -o 'out/{col}.pdf'\n"
+	"  baocao --help | --version\n"
+	"\n"
+	"Turns a Markdown template with YAML front matter and CSV data into an\n"
+	"official Vietnamese report (BÁO CÁO) laid out per Decree 30/2020/NĐ-CP.\n"
+	"\n"
+	"Options:\n"
+	"  -d, --data DIR        CSV tables (default: data/ beside REPORT.md)\n"
+	"  -o, --output FILE     output PDF (default: REPORT's name + .pdf here);\n"
+	"                        in batch, {col} is replaced by the row's value\n"
+	"  --set KEY=VALUE       override a front-matter value (repeatable)\n"
+	"  --data-locale vi|c    numbers in CSV cells: 1.234,5 (vi, default) or 1234.5\n"
+	"  --font-dir DIR        TrueType faces to use instead of Liberation Serif\n"
+	"  --each TABLE          batch: one report per row of TABLE\n"
+	"\n"
+	"Exit status: 0 done, 1 the input is wrong, 2 wrong usage, 3 I/O failure.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	char msg[512];
+	snprintf(msg, sizeof msg, fmt, arg);
+	fprintf(stderr, "baocao: error: %s\nTry 'baocao --help'.\n", msg);
+	return DIAG_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("%s", "no command given"), DIAG_USAGE;
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+		printf("baocao %s\n", BAOCAO_VERSION);
+		return 0;
+	}
+	bool build = !strcmp(cmd, "build"), check = !strcmp(cmd, "check"),
+	     batch = !strcmp(cmd, "batch");
+	if (!build && !check && !batch)
+		return usage_error("unknown command '%s'", cmd);
+
+	struct arena a;
+	arena_init(&a);
+	struct report_opts o = {.locale = LOCALE_VI, .check_only = check};
+	struct scalar *sets = NULL;
+	int nsets = 0, capsets = 0;
+	int rc = 0;
+	for (int i = 2; i < argc && !rc; i++) {
+		const char *arg = argv[i];
+		const char *val = NULL;
+#define NEEDS_VALUE()                                                          \
+	do {                                                                   \
+		if (i + 1 >= argc) {                                           \
+			rc = usage_error("option '%s' needs a value", arg);    \
+			break;                                                 \
+		}                                                              \
+		val = argv[++i];                                               \
+	} while (0)
+		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+			fputs(usage, stdout);
+			arena_free(&a);
+			return 0;
+		} else if (!strcmp(arg, "-d") || !strcmp(arg, "--data")) {
+			NEEDS_VALUE();
+			o.data_dir = val;
+		} else if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
+			NEEDS_VALUE();
+			o.output = val;
+		} else if (!strcmp(arg, "--font-dir")) {
+			NEEDS_VALUE();
+			o.font_dir = val;
+		} else if (!strcmp(arg, "--each") && batch) {
+			NEEDS_VALUE();
+			o.each = val;
+		} else if (!strcmp(arg, "--data-locale")) {
+			NEEDS_VALUE();
+			if (val && !strcmp(val, "vi"))
+				o.locale = LOCALE_VI;
+			else if (val && !strcmp(val, "c"))
+				o.locale = LOCALE_C;
+			else if (val)
+				rc = usage_error("--data-locale is 'vi' or 'c', not '%s'", val);
+		} else if (!strcmp(arg, "--set")) {
+			NEEDS_VALUE();
+			const char *eq = val ? strchr(val, '=') : NULL;
+			if (val && (!eq || eq == val)) {
+				rc = usage_error("--set wants KEY=VALUE, not '%s'", val);
+			} else if (val) {
+				char *v;
+				size_t vl;
+				if (!text_prepare(&a, "--set", 1, eq + 1, strlen(eq + 1), &v, &vl)) {
+					rc = DIAG_USAGE;
+					break;
+				}
+				struct scalar s = {arena_strndup(&a, val, (size_t)(eq - val)), v,
+						   {"--set", 0, 0}};
+				ARR_PUSH(&a, sets, nsets, capsets, s);
+			}
+		} else if (!strcmp(arg, "--greedy")) {
+			o.lopt.greedy = true; /* compare line breakers (tests, bench) */
+		} else if (!strcmp(arg, "--dump-layout")) {
+			NEEDS_VALUE();
+			o.dump_layout = val;
+		} else if (!strcmp(arg, "--stats")) {
+			o.stats = true;
+		} else if (arg[0] == '-' && arg[1]) {
+			rc = usage_error("unknown option '%s'", arg);
+		} else if (!o.input) {
+			o.input = arg;
+		} else {
+			rc = usage_error("unexpected argument '%s'", arg);
+		}
+#undef NEEDS_VALUE
+	}
+	if (!rc && !o.input)
+		rc = usage_error("%s", "no REPORT.md given");
+	if (!rc && batch && (!o.each || !o.output))
+		rc = usage_error("%s", "batch needs --each TABLE and -o 'out/{col}.pdf'");
+	if (!rc) {
+		o.sets = sets;
+		o.nsets = nsets;
+		rc = report_run(&o);
+	}
+	arena_free(&a);
+	return rc;
+}

@@ -1,0 +1,434 @@
+/* data: CSV files as Excel and LibreOffice write them, read with libcsv in
+ * strict mode (notes/libraries.md §3). libcsv gives field contents but no
+ * positions, so a small scanner walks the same text in step with it to
+ * know where every cell starts (for messages). */
+#include "data.h"
+
+#include <csv.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bounds.h"
+#include "numfmt.h"
+#include "text.h"
+
+/* One CSV file being parsed. */
+struct csvparse {
+	struct arena *a;
+	const char *path;
+	const char *s; /* prepared text: NFC, LF, no BOM */
+	size_t n;
+	char delim;
+
+	/* Field-start scanner, one step per libcsv field callback. */
+	size_t scan;
+	bool row_start;
+
+	/* Incremental position: byte offset -> line, column in characters. */
+	size_t pos_off;
+	int pos_line, pos_col;
+
+	struct table *t;
+	struct cell *cells;
+	size_t ncells, cap;
+	int rowcells;          /* cells so far in the current row */
+	struct cell rowfirst;  /* first cell of the current row */
+	struct cell firstextra; /* first cell beyond the header's count */
+	bool failed;
+};
+
+static bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/* Move the position cursor forward to off (offsets only grow). */
+static void advance_to(struct csvparse *p, size_t off)
+{
+	for (; p->pos_off < off; p->pos_off++) {
+		unsigned char c = (unsigned char)p->s[p->pos_off];
+		if (c == '\n') {
+			p->pos_line++;
+			p->pos_col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			p->pos_col++;
+		}
+	}
+}
+
+/* Start of the next field, mirroring libcsv's states: blank lines between
+ * rows are skipped, blanks before a field are trimmed, a quoted field
+ * runs to its closing quote (doubled quotes inside), and the field ends
+ * at the delimiter or the line end. */
+static size_t scan_field(struct csvparse *p)
+{
+	const char *s = p->s;
+	size_t n = p->n, i = p->scan;
+	for (;;) {
+		while (i < n && is_blank(s[i]))
+			i++;
+		if (p->row_start && i < n && s[i] == '\n') {
+			i++;
+			continue;
+		}
+		break;
+	}
+	size_t start = i;
+	/* An empty field is located where it begins, not at the next
+	 * delimiter. */
+	if (i == n || s[i] == p->delim || s[i] == '\n')
+		for (start = p->scan; start < i && s[start] == '\n'; start++)
+			;
+	if (i < n && s[i] == '"') {
+		for (i++; i < n; i++) {
+			if (s[i] == '"') {
+				if (i + 1 < n && s[i + 1] == '"')
+					i++;
+				else
+					break;
+			}
+		}
+		if (i < n)
+			i++;
+	}
+	while (i < n && s[i] != p->delim && s[i] != '\n')
+		i++;
+	p->row_start = !(i < n && s[i] == p->delim);
+	p->scan = i < n ? i + 1 : i;
+	return start;
+}
+
+static void fail(struct csvparse *p, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void fail(struct csvparse *p, int line, int col, const char *fmt, ...)
+{
+	if (p->failed)
+		return;
+	p->failed = true;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error((struct srcloc){p->path, line, col}, "%s", msg);
+}
+
+static void on_field(void *data, size_t len, void *user)
+{
+	struct csvparse *p = user;
+	if (p->failed)
+		return;
+	size_t start = scan_field(p);
+	advance_to(p, start);
+	struct cell c = {arena_strndup(p->a, data ? data : "", data ? len : 0),
+			 p->pos_line, p->pos_col};
+	if (p->rowcells == 0)
+		p->rowfirst = c;
+	p->rowcells++;
+	if (p->rowcells > MAX_CSV_COLUMNS) {
+		fail(p, c.line, c.col, "more than %d columns in one row",
+		     MAX_CSV_COLUMNS);
+		return;
+	}
+	if (p->t->ncols > 0 && p->rowcells == p->t->ncols + 1)
+		p->firstextra = c;
+	ARR_PUSH(p->a, p->cells, p->ncells, p->cap, c);
+}
+
+static void on_row(int term, void *user)
+{
+	(void)term;
+	struct csvparse *p = user;
+	if (p->failed)
+		return;
+	struct table *t = p->t;
+	int n = p->rowcells;
+	p->rowcells = 0;
+	if (t->ncols == 0) { /* the header row */
+		t->ncols = n;
+		return;
+	}
+	if (n != t->ncols) {
+		struct cell at = n > t->ncols ? p->firstextra : p->rowfirst;
+		fail(p, at.line, at.col, "row has %d cell%s, header has %d", n,
+		     n == 1 ? "" : "s", t->ncols);
+		return;
+	}
+	if (t->nrows >= MAX_CSV_ROWS) {
+		fail(p, p->rowfirst.line, p->rowfirst.col,
+		     "more than %d rows in one table", MAX_CSV_ROWS);
+		return;
+	}
+	t->nrows++;
+}
+
+/* ',' or ';': whichever occurs more often, outside quotes, in the first
+ * non-blank line (Excel in a Vietnamese locale writes ';'). */
+static char detect_delim(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (is_blank(s[i]) || s[i] == '\n'))
+		i++;
+	int commas = 0, semis = 0;
+	bool quoted = false;
+	for (; i < n && (quoted || s[i] != '\n'); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && s[i] == ',')
+			commas++;
+		else if (!quoted && s[i] == ';')
+			semis++;
+	}
+	return semis > commas ? ';' : ',';
+}
+
+/* Where libcsv stopped: explain the byte it refused. */
+static void report_malformed(struct csvparse *p, size_t off)
+{
+	int line, col;
+	text_position(p->s, off, &line, &col);
+	if (off < p->n && p->s[off] == '"')
+		fail(p, line, col,
+		     "unexpected quote in a field; a field holding quotes must "
+		     "be quoted as a whole, with each inner quote doubled (\"\")");
+	else
+		fail(p, line, col,
+		     "unexpected text after the closing quote of a field");
+}
+
+static bool check_headers(struct csvparse *p)
+{
+	struct table *t = p->t;
+	t->headers = arena_alloc(p->a, (size_t)t->ncols * sizeof *t->headers);
+	t->names = arena_alloc(p->a, (size_t)t->ncols * sizeof *t->names);
+	for (int c = 0; c < t->ncols; c++) {
+		const struct cell *h = &p->cells[c];
+		t->headers[c] = h->text;
+		t->names[c] = text_plain_name(p->a, h->text);
+		if (!*t->names[c]) {
+			if (*h->text)
+				fail(p, h->line, h->col,
+				     "column header '%s' gives an empty name; "
+				     "use letters or digits",
+				     h->text);
+			else
+				fail(p, h->line, h->col,
+				     "column %d has an empty header", c + 1);
+			return false;
+		}
+		for (int k = 0; k < c; k++)
+			if (strcmp(t->names[k], t->names[c]) == 0) {
+				fail(p, h->line, h->col,
+				     "headers '%s' (column %d) and '%s' "
+				     "(column %d) both give the name '%s'",
+				     t->headers[k], k + 1, h->text, c + 1,
+				     t->names[c]);
+				return false;
+			}
+	}
+	return true;
+}
+
+/* A column is numeric (right-aligned in tables) when it has at least one
+ * value and every non-empty cell is a number. */
+static void mark_numeric(struct table *t, struct arena *a, enum data_locale loc)
+{
+	t->numeric = arena_alloc(a, (size_t)t->ncols);
+	for (int c = 0; c < t->ncols; c++) {
+		bool any = false, all = true;
+		for (int r = 0; r < t->nrows && all; r++) {
+			struct numfmt_dec v;
+			enum numfmt_status st = numfmt_parse(
+				data_cell(t, r, c)->text, loc == LOCALE_C, &v);
+			if (st == NUMFMT_OK)
+				any = true;
+			else if (st != NUMFMT_EMPTY)
+				all = false;
+		}
+		t->numeric[c] = any && all;
+	}
+}
+
+bool data_parse_csv(struct arena *a, const char *path, const char *name,
+		    const char *raw, size_t len, enum data_locale loc,
+		    struct table *out)
+{
+	memset(out, 0, sizeof *out);
+	out->name = name;
+	out->path = path;
+	if (len > MAX_INPUT_BYTES) {
+		diag_error((struct srcloc){path, 0, 0},
+			   "CSV file larger than %u MB", MAX_INPUT_BYTES >> 20);
+		return false;
+	}
+	char *s;
+	size_t n;
+	if (!text_prepare(a, path, 1, raw, len, &s, &n))
+		return false;
+
+	struct csvparse p = {.a = a, .path = path, .s = s, .n = n,
+			     .row_start = true, .pos_line = 1, .pos_col = 1,
+			     .t = out};
+	p.delim = detect_delim(s, n);
+	struct csv_parser cp;
+	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		diag_fail(DIAG_IO, "out of memory");
+		return false;
+	}
+	csv_set_delim(&cp, (unsigned char)p.delim);
+	/* Chunks, so a limit hit early stops the work early. */
+	const size_t chunk = 64 * 1024;
+	for (size_t off = 0; off < n && !p.failed; off += chunk) {
+		size_t k = n - off < chunk ? n - off : chunk;
+		size_t done = csv_parse(&cp, s + off, k, on_field, on_row, &p);
+		if (done != k && !p.failed)
+			report_malformed(&p, off + done);
+	}
+	if (!p.failed && csv_fini(&cp, on_field, on_row, &p) != 0 && !p.failed) {
+		/* An unterminated quote: the field starts where the scanner
+		 * stands (after blanks and blank lines). */
+		size_t i = p.scan;
+		while (i < n && (is_blank(s[i]) || (p.row_start && s[i] == '\n')))
+			i++;
+		int line, col;
+		text_position(s, i, &line, &col);
+		fail(&p, line, col,
+		     "quoted field is never closed (missing closing \")");
+	}
+	csv_free(&cp);
+	if (p.failed)
+		return false;
+	if (out->ncols == 0) {
+		diag_error((struct srcloc){path, 1, 1},
+			   "empty CSV file (no header row)");
+		return false;
+	}
+	if (!check_headers(&p))
+		return false;
+	out->cells = p.cells + out->ncols; /* the rows after the header */
+	mark_numeric(out, a, loc);
+	return true;
+}
+
+static int cmp_names(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static bool is_csv_name(const char *s)
+{
+	size_t n = strlen(s);
+	return s[0] != '.' && n > 4 && strcmp(s + n - 4, ".csv") == 0;
+}
+
+/* Read a whole file into malloc'd memory (the caller frees). */
+static char *read_file(const char *path, size_t *len, size_t budget)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_fail(DIAG_IO, "cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct buf b = BUF_INIT;
+	char tmp[65536];
+	size_t k;
+	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) {
+		buf_put(&b, tmp, k);
+		if (b.len > MAX_INPUT_BYTES || b.len > budget)
+			break;
+	}
+	bool bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		diag_fail(DIAG_IO, "cannot read %s", path);
+		buf_free(&b);
+		return NULL;
+	}
+	if (b.len > MAX_INPUT_BYTES) {
+		diag_error((struct srcloc){path, 0, 0},
+			   "CSV file larger than %u MB", MAX_INPUT_BYTES >> 20);
+		buf_free(&b);
+		return NULL;
+	}
+	if (b.len > budget) {
+		diag_error((struct srcloc){path, 0, 0},
+			   "the CSV files together are larger than %u MB",
+			   MAX_DATA_BYTES >> 20);
+		buf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	if (!b.ptr)
+		return calloc(1, 1);
+	return b.ptr;
+}
+
+bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
+		   struct dataset *out)
+{
+	memset(out, 0, sizeof *out);
+	out->dir = dir;
+	out->locale = loc;
+	DIR *d = opendir(dir);
+	if (!d) {
+		diag_fail(DIAG_IO, "cannot open data folder %s: %s", dir,
+			  strerror(errno));
+		return false;
+	}
+	/* Messages name files as DIR/NAME.csv, without a doubled slash. */
+	size_t dl = strlen(dir);
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--;
+	char **names = NULL;
+	size_t nn = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (!is_csv_name(e->d_name))
+			continue;
+		char *path = arena_printf(a, "%.*s/%s", (int)dl, dir, e->d_name);
+		struct stat st;
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		ARR_PUSH(a, names, nn, cap, arena_strdup(a, e->d_name));
+	}
+	closedir(d);
+	if (nn)
+		qsort(names, nn, sizeof *names, cmp_names);
+	out->tables = arena_alloc(a, (nn ? nn : 1) * sizeof *out->tables);
+	size_t budget = MAX_DATA_BYTES;
+	for (size_t i = 0; i < nn; i++) {
+		char *path = arena_printf(a, "%.*s/%s", (int)dl, dir, names[i]);
+		char *stem = arena_strndup(a, names[i], strlen(names[i]) - 4);
+		size_t len = 0;
+		char *raw = read_file(path, &len, budget);
+		if (!raw)
+			return false;
+		budget -= len;
+		bool ok = data_parse_csv(a, path, stem, raw, len, loc,
+					 &out->tables[out->ntables]);
+		free(raw);
+		if (!ok)
+			return false;
+		out->ntables++;
+	}
+	return true;
+}
+
+const struct table *data_find(const struct dataset *d, const char *name)
+{
+	for (int i = 0; d && i < d->ntables; i++)
+		if (strcmp(d->tables[i].name, name) == 0)
+			return &d->tables[i];
+	return NULL;
+}
+
+int data_column(const struct table *t, const char *name)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (strcmp(t->names[i], name) == 0)
+			return i;
+	return -1;
+}

@@ -1,0 +1,116 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "buf.h"
+
+static int n_errors, n_warnings;
+static enum diag_status worst;
+static diag_sink sink;
+static void *sink_ctx;
+static bool quiet;
+
+static void raise_status(enum diag_status st)
+{
+	if (st > worst)
+		worst = st;
+}
+
+static void emit(struct buf *b)
+{
+	if (quiet)
+		return;
+	if (sink) {
+		sink(buf_cstr(b), sink_ctx);
+	} else {
+		buf_putc(b, '\n');
+		fputs(buf_cstr(b), stderr);
+	}
+}
+
+static void put_loc(struct buf *b, struct srcloc loc)
+{
+	if (!loc.file) {
+		buf_puts(b, "baocao: ");
+		return;
+	}
+	buf_puts(b, loc.file);
+	if (loc.line > 0) {
+		buf_printf(b, ":%d", loc.line);
+		if (loc.col > 0)
+			buf_printf(b, ":%d", loc.col);
+	}
+	buf_puts(b, ": ");
+}
+
+static void vmessage(struct srcloc loc, const char *kind, const char *fmt,
+		     va_list ap)
+{
+	struct buf b = BUF_INIT;
+	put_loc(&b, loc);
+	buf_puts(&b, kind);
+	buf_vprintf(&b, fmt, ap);
+	/* One message, one line: a newline from user text would break
+	 * editors' error parsers. */
+	for (size_t i = 0; i < b.len; i++)
+		if (b.ptr[i] == '\n' || b.ptr[i] == '\r')
+			b.ptr[i] = ' ';
+	emit(&b);
+	buf_free(&b);
+}
+
+void diag_error(struct srcloc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(loc, "error: ", fmt, ap);
+	va_end(ap);
+	n_errors++;
+	raise_status(DIAG_INPUT);
+}
+
+void diag_warn(struct srcloc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(loc, "warning: ", fmt, ap);
+	va_end(ap);
+	n_warnings++;
+}
+
+void diag_fail(enum diag_status st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage((struct srcloc){0}, "error: ", fmt, ap);
+	va_end(ap);
+	n_errors++;
+	raise_status(st);
+}
+
+void diag_note(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage((struct srcloc){0}, "note: ", fmt, ap);
+	va_end(ap);
+}
+
+int diag_errors(void) { return n_errors; }
+int diag_warnings(void) { return n_warnings; }
+enum diag_status diag_status(void) { return worst; }
+
+void diag_reset(void)
+{
+	n_errors = n_warnings = 0;
+	worst = DIAG_OK;
+}
+
+void diag_set_sink(diag_sink fn, void *ctx)
+{
+	sink = fn;
+	sink_ctx = ctx;
+}
+
+void diag_set_quiet(bool q) { quiet = q; }

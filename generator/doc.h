@@ -1,0 +1,108 @@
+/* doc: the document model that markdown (and report, for the front
+ * matter) builds and layout consumes: the official parts of the report,
+ * body blocks, and footnotes kept aside.
+ * Owns: only types. All memory lives in the build's arena. */
+#ifndef BAOCAO_DOC_H
+#define BAOCAO_DOC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "font.h"
+#include "frontmatter.h"
+
+/* A run of inline text in one face. A footnote reference is a run of
+ * its number with note > 0, drawn as a superscript. */
+struct run {
+	const char *text; /* NFC UTF-8, len bytes */
+	uint32_t len;
+	uint8_t face;   /* enum face_id */
+	uint8_t brk;    /* a hard line break (text is empty) */
+	int note;       /* footnote number, 0 if none */
+	int line;       /* template line, for messages */
+};
+
+struct inl {
+	struct run *v;
+	int n, cap;
+};
+
+enum block_kind {
+	BLK_PARA,
+	BLK_HEADING,
+	BLK_TABLE,
+	BLK_PAGEBREAK,
+};
+
+enum para_style {
+	PARA_BODY,    /* justified, first-line indent */
+	PARA_UNIT,    /* "Đơn vị tính: ..." above a table: right, italic */
+	PARA_CAPTION, /* "Biểu ..." before a table: centred, bold */
+};
+
+struct tcell {
+	struct inl text;
+	int colspan, rowspan; /* 1 for plain cells */
+	bool covered;         /* merged into another cell ("<" or "^") */
+};
+
+struct dtable {
+	int ncols, nrows, nhead; /* the first nhead rows are header rows */
+	char *align;             /* per column: 'l', 'c', 'r' or 0 */
+	struct tcell *cells;     /* nrows * ncols */
+	int *row_line;           /* template line of each row */
+	bool landscape;
+};
+
+struct block {
+	enum block_kind kind;
+	int level; /* heading level 1..4 */
+	enum para_style style;
+	struct inl text;
+	struct dtable *table;
+	int line; /* template line */
+};
+
+struct blocklist {
+	struct block *v;
+	int n, cap;
+};
+
+struct note {
+	int num;
+	struct blocklist blocks;
+	int line;
+};
+
+/* A front-matter text after placeholder expansion. */
+struct mtext {
+	const char *s; /* NULL when absent */
+	int line;
+};
+
+struct mlist {
+	struct mtext *v;
+	int n;
+};
+
+/* The parts of the report outside the body (DESIGN.md §2.1). */
+struct meta {
+	struct mtext co_quan_chu_quan, co_quan, so, ky_hieu, dia_danh, loai,
+		trich_yeu, phu_de;
+	int year, month, day; /* the date; year 0 when there is none */
+	int date_line;
+	struct mlist kinh_gui, ky_chuc_vu, noi_nhan;
+	struct mtext ky_quyen_han, ky_ho_ten;
+	bool has_ky, du_thao;
+	struct page_setup page;
+};
+
+struct doc {
+	struct meta meta;
+	struct blocklist blocks;
+	struct note *notes; /* notes[i].num == i + 1 */
+	int nnotes;
+	const char *file; /* the template, for messages */
+};
+
+#endif

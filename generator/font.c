@@ -1,0 +1,308 @@
+#include "font.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "text.h"
+
+static uint16_t be16(const unsigned char *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+struct ttf {
+	unsigned char *data;
+	size_t len;
+};
+
+static bool read_file(const char *path, struct ttf *t)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	if (n <= 12 || n > (64L << 20)) {
+		fclose(f);
+		return false;
+	}
+	t->data = malloc((size_t)n);
+	t->len = (size_t)n;
+	bool ok = t->data && fread(t->data, 1, (size_t)n, f) == (size_t)n;
+	fclose(f);
+	if (!ok) {
+		free(t->data);
+		t->data = NULL;
+	}
+	return ok;
+}
+
+/* Table directory lookup; returns NULL when absent or out of bounds. */
+static const unsigned char *table(const struct ttf *t, const char *tag, size_t *len)
+{
+	uint16_t n = be16(t->data + 4);
+	if (12 + (size_t)n * 16 > t->len)
+		return NULL;
+	for (uint16_t i = 0; i < n; i++) {
+		const unsigned char *e = t->data + 12 + i * 16;
+		if (memcmp(e, tag, 4) == 0) {
+			uint32_t off = be32(e + 8), l = be32(e + 12);
+			if (off > t->len || l > t->len - off)
+				return NULL;
+			*len = l;
+			return t->data + off;
+		}
+	}
+	return NULL;
+}
+
+/* Fill face->width from the cmap (format 4, Unicode BMP) and hmtx. */
+static bool parse_metrics(const struct ttf *t, struct face *face)
+{
+	size_t hl, hhl, ml, cl;
+	const unsigned char *head = table(t, "head", &hl);
+	const unsigned char *hhea = table(t, "hhea", &hhl);
+	const unsigned char *hmtx = table(t, "hmtx", &ml);
+	const unsigned char *cmap = table(t, "cmap", &cl);
+	if (!head || hl < 54 || !hhea || hhl < 36 || !hmtx || !cmap || cl < 4)
+		return false;
+	unsigned upem = be16(head + 18);
+	unsigned nhm = be16(hhea + 34);
+	if (upem == 0 || nhm == 0 || (size_t)nhm * 4 > ml)
+		return false;
+	/* Pick the Windows Unicode BMP subtable (3,1), else Unicode (0,x). */
+	const unsigned char *sub = NULL;
+	uint16_t nsub = be16(cmap + 2);
+	for (uint16_t i = 0; i < nsub && 4 + (size_t)i * 8 + 8 <= cl; i++) {
+		const unsigned char *e = cmap + 4 + i * 8;
+		uint16_t pid = be16(e), eid = be16(e + 2);
+		uint32_t off = be32(e + 4);
+		if (off + 4 > cl || be16(cmap + off) != 4)
+			continue;
+		if ((pid == 3 && eid == 1) || (pid == 0 && !sub))
+			sub = cmap + off;
+	}
+	if (!sub)
+		return false;
+	size_t slen = be16(sub + 2);
+	if (sub + slen > cmap + cl || slen < 16)
+		return false;
+	unsigned segx2 = be16(sub + 6);
+	if (16 + (size_t)segx2 * 4 > slen)
+		return false;
+	const unsigned char *ends = sub + 14, *starts = ends + segx2 + 2,
+			    *deltas = starts + segx2, *ranges = deltas + segx2;
+	face->width = malloc(65536 * sizeof *face->width);
+	if (!face->width)
+		return false;
+	for (size_t i = 0; i < 65536; i++)
+		face->width[i] = FONT_NO_GLYPH;
+	for (unsigned s = 0; s < segx2 / 2; s++) {
+		unsigned end = be16(ends + 2 * s), start = be16(starts + 2 * s);
+		uint16_t delta = be16(deltas + 2 * s), ro = be16(ranges + 2 * s);
+		for (unsigned c = start; c <= end && c < 0xFFFF; c++) {
+			unsigned gid;
+			if (ro == 0) {
+				gid = (c + delta) & 0xFFFF;
+			} else {
+				const unsigned char *p =
+					ranges + 2 * s + ro + 2 * (c - start);
+				if (p + 2 > sub + slen)
+					continue;
+				gid = be16(p);
+				if (gid)
+					gid = (gid + delta) & 0xFFFF;
+			}
+			if (gid == 0)
+				continue;
+			unsigned adv = gid < nhm ? be16(hmtx + 4 * gid)
+						 : be16(hmtx + 4 * (nhm - 1));
+			/* libharu: (HPDF_UINT16)(advance * 1000 / units_per_em) */
+			face->width[c] = (uint16_t)(adv * 1000u / upem);
+		}
+	}
+	return true;
+}
+
+/* OS/2 fsSelection: bit 0 italic, bit 5 bold. -1 when unknown. */
+static int style_of(const struct ttf *t)
+{
+	size_t l;
+	const unsigned char *os2 = table(t, "OS/2", &l);
+	if (!os2 || l < 64)
+		return -1;
+	uint16_t sel = be16(os2 + 62);
+	return FACE_OF(sel & 0x20, sel & 0x01);
+}
+
+static const char *const known[FACE_COUNT][6] = {
+	{"LiberationSerif-Regular.ttf", "times.ttf", "Times New Roman.ttf",
+	 "TimesNewRoman.ttf", "Tinos-Regular.ttf", NULL},
+	{"LiberationSerif-Bold.ttf", "timesbd.ttf", "Times New Roman Bold.ttf",
+	 "TimesNewRoman-Bold.ttf", "Tinos-Bold.ttf", NULL},
+	{"LiberationSerif-Italic.ttf", "timesi.ttf", "Times New Roman Italic.ttf",
+	 "TimesNewRoman-Italic.ttf", "Tinos-Italic.ttf", NULL},
+	{"LiberationSerif-BoldItalic.ttf", "timesbi.ttf",
+	 "Times New Roman Bold Italic.ttf", "TimesNewRoman-BoldItalic.ttf",
+	 "Tinos-BoldItalic.ttf", NULL},
+};
+
+static const char *const face_label[FACE_COUNT] = {"regular", "bold", "italic",
+						   "bold italic"};
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+static bool ends_with_ttf(const char *s)
+{
+	size_t n = strlen(s);
+	return n > 4 && strcasecmp(s + n - 4, ".ttf") == 0;
+}
+
+bool font_load(struct fontset *fs, const char *dir)
+{
+	memset(fs, 0, sizeof *fs);
+	fs->dir = strdup(dir);
+	DIR *d = opendir(dir);
+	if (!d) {
+		diag_fail(DIAG_IO, "cannot open font folder '%s'", dir);
+		return false;
+	}
+	/* First pass: well-known file names (case-insensitive). */
+	char *cand[FACE_COUNT] = {0};
+	int rank[FACE_COUNT] = {99, 99, 99, 99};
+	struct dirent *e;
+	char **others = NULL;
+	size_t nothers = 0;
+	while ((e = readdir(d))) {
+		if (!ends_with_ttf(e->d_name))
+			continue;
+		bool matched = false;
+		for (int f = 0; f < FACE_COUNT; f++)
+			for (int k = 0; known[f][k]; k++)
+				if (strcasecmp(e->d_name, known[f][k]) == 0 &&
+				    k < rank[f]) {
+					free(cand[f]);
+					cand[f] = strdup(e->d_name);
+					rank[f] = k;
+					matched = true;
+				}
+		if (!matched) {
+			others = realloc(others, (nothers + 1) * sizeof *others);
+			others[nothers++] = strdup(e->d_name);
+		}
+	}
+	closedir(d);
+	/* Second pass: other TrueType files, told apart by their style bits;
+	 * sorted so the choice does not depend on directory order. */
+	for (size_t i = 0; i + 1 < nothers; i++)
+		for (size_t j = i + 1; j < nothers; j++)
+			if (strcmp(others[j], others[i]) < 0) {
+				char *t = others[i];
+				others[i] = others[j];
+				others[j] = t;
+			}
+	for (size_t i = 0; i < nothers; i++) {
+		char *p = join(dir, others[i]);
+		struct ttf t = {0};
+		if (read_file(p, &t) && t.len > 12) {
+			int st = style_of(&t);
+			if (st >= 0 && !cand[st])
+				cand[st] = strdup(others[i]);
+		}
+		free(t.data);
+		free(p);
+		free(others[i]);
+	}
+	free(others);
+
+	bool ok = true;
+	for (int f = 0; f < FACE_COUNT; f++) {
+		if (!cand[f]) {
+			diag_fail(DIAG_IO,
+				  "no %s face in font folder '%s' (expected e.g. %s)",
+				  face_label[f], dir, known[f][0]);
+			ok = false;
+			continue;
+		}
+		struct face *face = &fs->face[f];
+		face->path = join(dir, cand[f]);
+		face->name = cand[f];
+		struct ttf t = {0};
+		if (!read_file(face->path, &t) || !parse_metrics(&t, face)) {
+			diag_fail(DIAG_IO, "cannot read TrueType font '%s'",
+				  face->path);
+			ok = false;
+		}
+		free(t.data);
+	}
+	return ok;
+}
+
+void font_free(struct fontset *fs)
+{
+	for (int f = 0; f < FACE_COUNT; f++) {
+		free(fs->face[f].path);
+		free(fs->face[f].name);
+		free(fs->face[f].width);
+	}
+	free(fs->dir);
+	memset(fs, 0, sizeof *fs);
+}
+
+static bool has_regular(const char *dir)
+{
+	char *p = join(dir, known[0][0]);
+	bool ok = access(p, R_OK) == 0;
+	free(p);
+	return ok;
+}
+
+char *font_default_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = 0;
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = 0;
+	const char *rel[] = {"/../fonts", "/../share/baocao/fonts", "/fonts",
+			     "/../../fonts"};
+	for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+		char *p = join(exe, rel[i] + 1);
+		if (has_regular(p)) {
+			char *r = realpath(p, NULL);
+			free(p);
+			return r;
+		}
+		free(p);
+	}
+	return NULL;
+}
+
+double font_width(const struct face *f, const char *s, size_t n, double size)
+{
+	long w = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp = c < 0x80 ? (i++, c) : text_next(s, &i);
+		w += font_cp_width(f, cp);
+	}
+	return (double)w * size / 1000.0;
+}

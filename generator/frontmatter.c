@@ -1,0 +1,511 @@
+#include "frontmatter.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#include "bounds.h"
+#include "buf.h"
+
+/* A YAML tree built from libyaml events. The event API (not the document
+ * loader) lets us refuse aliases outright: an alias bomb never expands. */
+enum ykind { Y_SCALAR, Y_SEQ, Y_MAP };
+
+struct ynode {
+	enum ykind kind;
+	const char *s; /* scalar text */
+	bool plain;    /* unquoted scalar (so "" and ~ differ) */
+	struct srcloc loc;
+	struct ynode **kid; /* map: key, value, key, value, ... */
+	int n, cap;
+};
+
+struct yctx {
+	struct arena *a;
+	const char *file;
+	int line0; /* file line of the YAML text's first line */
+	yaml_parser_t p;
+	int nodes;
+	bool failed;
+};
+
+static struct srcloc mark_loc(struct yctx *c, yaml_mark_t m)
+{
+	return (struct srcloc){c->file, c->line0 + (int)m.line, (int)m.column + 1};
+}
+
+static bool next_event(struct yctx *c, yaml_event_t *ev)
+{
+	if (yaml_parser_parse(&c->p, ev))
+		return true;
+	struct srcloc loc = mark_loc(c, c->p.problem_mark);
+	if (c->p.context)
+		diag_error(loc, "front matter: %s %s", c->p.problem ? c->p.problem : "syntax error",
+			   c->p.context);
+	else
+		diag_error(loc, "front matter: %s",
+			   c->p.problem ? c->p.problem : "syntax error");
+	c->failed = true;
+	return false;
+}
+
+static struct ynode *parse_node(struct yctx *c, yaml_event_t *ev, int depth);
+
+static bool parse_children(struct yctx *c, struct ynode *n, yaml_event_type_t end,
+			   int depth)
+{
+	for (;;) {
+		yaml_event_t ev;
+		if (!next_event(c, &ev))
+			return false;
+		if (ev.type == end) {
+			yaml_event_delete(&ev);
+			return true;
+		}
+		struct ynode *k = parse_node(c, &ev, depth + 1);
+		yaml_event_delete(&ev);
+		if (!k)
+			return false;
+		ARR_PUSH(c->a, n->kid, n->n, n->cap, k);
+	}
+}
+
+static struct ynode *parse_node(struct yctx *c, yaml_event_t *ev, int depth)
+{
+	struct srcloc loc = mark_loc(c, ev->start_mark);
+	if (++c->nodes > MAX_YAML_NODES || depth > MAX_NESTING) {
+		diag_error(loc, "front matter too large or too deeply nested");
+		c->failed = true;
+		return NULL;
+	}
+	struct ynode *n = arena_alloc(c->a, sizeof *n);
+	n->loc = loc;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n->kind = Y_SCALAR;
+		n->s = arena_strndup(c->a, (const char *)ev->data.scalar.value,
+				     ev->data.scalar.length);
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		return n;
+	case YAML_SEQUENCE_START_EVENT:
+		n->kind = Y_SEQ;
+		return parse_children(c, n, YAML_SEQUENCE_END_EVENT, depth) ? n : NULL;
+	case YAML_MAPPING_START_EVENT:
+		n->kind = Y_MAP;
+		return parse_children(c, n, YAML_MAPPING_END_EVENT, depth) ? n : NULL;
+	case YAML_ALIAS_EVENT:
+		diag_error(loc, "front matter: aliases (*%s) are not supported; "
+				"write the value out",
+			   (const char *)ev->data.alias.anchor);
+		c->failed = true;
+		return NULL;
+	default:
+		diag_error(loc, "front matter: unexpected YAML structure");
+		c->failed = true;
+		return NULL;
+	}
+}
+
+/* Parse the YAML text into a tree; NULL on error (already reported). */
+static struct ynode *parse_yaml(struct yctx *c, const char *y, size_t n)
+{
+	yaml_parser_initialize(&c->p);
+	yaml_parser_set_input_string(&c->p, (const unsigned char *)y, n);
+	struct ynode *root = NULL;
+	yaml_event_t ev;
+	for (;;) {
+		if (!next_event(c, &ev))
+			break;
+		yaml_event_type_t t = ev.type;
+		if (t == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT ||
+		    t == YAML_SCALAR_EVENT || t == YAML_ALIAS_EVENT) {
+			if (root) {
+				diag_error(mark_loc(c, ev.start_mark),
+					   "front matter holds more than one document");
+				c->failed = true;
+				yaml_event_delete(&ev);
+				break;
+			}
+			root = parse_node(c, &ev, 0);
+			if (!root) {
+				yaml_event_delete(&ev);
+				break;
+			}
+		}
+		if (t == YAML_DOCUMENT_START_EVENT && ev.data.document_start.version_directive) {
+			/* harmless; ignore */
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&c->p);
+	return c->failed ? NULL : root;
+}
+
+/* ---- reading the tree into struct frontmatter ---- */
+
+static bool is_null(const struct ynode *v)
+{
+	return v->kind == Y_SCALAR && v->plain &&
+	       (!*v->s || strcmp(v->s, "~") == 0 || strcmp(v->s, "null") == 0);
+}
+
+static bool want_text(struct yctx *c, const char *key, const struct ynode *v,
+		      struct fm_text *out, bool empty_is_present)
+{
+	if (v->kind == Y_MAP && v->n >= 1 && v->kid[0]->kind == Y_MAP) {
+		/* {{ x }} unquoted parses as a map inside a map */
+		diag_error(v->loc, "'%s': a value starting with '{{' must be quoted: "
+				   "%s: \"{{ ... }}\"", key, key);
+		return false;
+	}
+	if (v->kind != Y_SCALAR) {
+		diag_error(v->loc, "'%s' must be a single text value", key);
+		return false;
+	}
+	if (is_null(v) && !empty_is_present)
+		return true;
+	out->s = is_null(v) ? "" : v->s;
+	out->loc = v->loc;
+	return true;
+}
+
+/* One list entry: a scalar, or a one-key map ("- Lưu: VT, VP") printed
+ * as written. */
+static bool entry_text(struct yctx *c, const char *key, const struct ynode *v,
+		       struct fm_text *out)
+{
+	if (v->kind == Y_SCALAR) {
+		out->s = is_null(v) ? "" : v->s;
+		out->loc = v->loc;
+		return true;
+	}
+	if (v->kind == Y_MAP && v->n == 2 && v->kid[0]->kind == Y_SCALAR) {
+		const struct ynode *val = v->kid[1];
+		const char *rhs = NULL;
+		if (val->kind == Y_SCALAR) {
+			rhs = val->s;
+		} else if (val->kind == Y_SEQ) {
+			/* "- Lưu: [VT, VP]" */
+			size_t len = 0;
+			for (int i = 0; i < val->n; i++)
+				if (val->kid[i]->kind == Y_SCALAR)
+					len += strlen(val->kid[i]->s) + 2;
+			char *p = arena_alloc(c->a, len + 1);
+			for (int i = 0; i < val->n; i++)
+				if (val->kid[i]->kind == Y_SCALAR) {
+					if (*p)
+						strcat(p, ", ");
+					strcat(p, val->kid[i]->s);
+				}
+			rhs = p;
+		}
+		if (rhs) {
+			out->s = *rhs ? arena_printf(c->a, "%s: %s", v->kid[0]->s, rhs)
+				      : arena_printf(c->a, "%s:", v->kid[0]->s);
+			out->loc = v->loc;
+			return true;
+		}
+	}
+	diag_error(v->loc, "'%s': each entry must be one line of text", key);
+	return false;
+}
+
+static bool want_list(struct yctx *c, const char *key, const struct ynode *v,
+		      struct fm_list *out)
+{
+	if (is_null(v))
+		return true;
+	if (v->kind != Y_SEQ) {
+		out->v = arena_alloc(c->a, sizeof *out->v);
+		out->n = 1;
+		return entry_text(c, key, v, &out->v[0]);
+	}
+	out->v = arena_alloc(c->a, sizeof *out->v * (size_t)(v->n ? v->n : 1));
+	out->n = 0;
+	for (int i = 0; i < v->n; i++)
+		if (!entry_text(c, key, v->kid[i], &out->v[out->n++]))
+			return false;
+	return true;
+}
+
+static bool want_bool(const char *key, const struct ynode *v, bool *out)
+{
+	static const char *yes[] = {"true", "yes", "on", "có", "co", "1"};
+	static const char *no[] = {"false", "no", "off", "không", "khong", "0", ""};
+	if (v->kind == Y_SCALAR) {
+		for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+			if (strcasecmp(v->s, yes[i]) == 0)
+				return *out = true, true;
+		for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+			if (strcasecmp(v->s, no[i]) == 0)
+				return *out = false, true;
+	}
+	diag_error(v->loc, "'%s' must be true or false", key);
+	return false;
+}
+
+/* A number written either way ("12,7" or "12.7"), within [lo, hi]. */
+static bool want_number(const char *key, const struct ynode *v, double lo,
+			double hi, const char *unit, double *out)
+{
+	if (v->kind == Y_SCALAR && *v->s) {
+		char tmp[64];
+		size_t n = strlen(v->s);
+		if (n < sizeof tmp) {
+			for (size_t i = 0; i <= n; i++)
+				tmp[i] = v->s[i] == ',' ? '.' : v->s[i];
+			char *end;
+			double x = strtod(tmp, &end);
+			if (*end == 0 && isfinite(x)) {
+				if (x < lo - 1e-9 || x > hi + 1e-9) {
+					diag_error(v->loc,
+						   "'%s' is %s %s; Decree 30 allows %g to %g %s",
+						   key, v->s, unit, lo, hi, unit);
+					return false;
+				}
+				*out = x;
+				return true;
+			}
+		}
+	}
+	diag_error(v->loc, "'%s' must be a number (%s)", key, unit);
+	return false;
+}
+
+static const struct ynode *map_get(const struct ynode *m, const char *key)
+{
+	for (int i = 0; i + 1 < m->n; i += 2)
+		if (m->kid[i]->kind == Y_SCALAR && strcmp(m->kid[i]->s, key) == 0)
+			return m->kid[i + 1];
+	return NULL;
+}
+
+static bool check_keys(const struct ynode *m, const char *where,
+		       const char *const *allowed)
+{
+	bool ok = true;
+	for (int i = 0; i + 1 < m->n; i += 2) {
+		const struct ynode *k = m->kid[i];
+		if (k->kind != Y_SCALAR) {
+			diag_error(k->loc, "%s: keys must be plain names", where);
+			ok = false;
+			continue;
+		}
+		for (int j = 0; j < i; j += 2)
+			if (m->kid[j]->kind == Y_SCALAR && strcmp(m->kid[j]->s, k->s) == 0) {
+				diag_error(k->loc, "%s: '%s' is given twice", where, k->s);
+				ok = false;
+			}
+		if (!allowed)
+			continue;
+		bool known = false;
+		for (int j = 0; allowed[j]; j++)
+			known |= strcmp(allowed[j], k->s) == 0;
+		if (!known) {
+			struct buf b = BUF_INIT;
+			for (int j = 0; allowed[j]; j++)
+				buf_printf(&b, "%s%s", j ? ", " : "", allowed[j]);
+			diag_error(k->loc, "%s: unknown key '%s'; keys are: %s", where,
+				   k->s, buf_cstr(&b));
+			buf_free(&b);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool read_ky(struct yctx *c, const struct ynode *v, struct frontmatter *fm)
+{
+	static const char *const keys[] = {"quyen_han", "chuc_vu", "ho_ten", NULL};
+	if (is_null(v))
+		return true;
+	if (v->kind != Y_MAP) {
+		diag_error(v->loc, "'ky' must hold quyen_han, chuc_vu and ho_ten");
+		return false;
+	}
+	if (!check_keys(v, "ky", keys))
+		return false;
+	fm->has_ky = true;
+	const struct ynode *x;
+	bool ok = true;
+	if ((x = map_get(v, "quyen_han")))
+		ok &= want_text(c, "quyen_han", x, &fm->ky_quyen_han, false);
+	if ((x = map_get(v, "chuc_vu")))
+		ok &= want_list(c, "chuc_vu", x, &fm->ky_chuc_vu);
+	if ((x = map_get(v, "ho_ten")))
+		ok &= want_text(c, "ho_ten", x, &fm->ky_ho_ten, false);
+	return ok;
+}
+
+static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup *p)
+{
+	(void)c;
+	static const char *const keys[] = {"le", "co_chu", "gian_dong", "thut_dau_dong",
+					   "co_chu_bang", "co_chu_chu_thich", NULL};
+	static const char *const le_keys[] = {"tren", "duoi", "trai", "phai", NULL};
+	if (is_null(v))
+		return true;
+	if (v->kind != Y_MAP || !check_keys(v, "trang", keys)) {
+		if (v->kind != Y_MAP)
+			diag_error(v->loc, "'trang' must be a map of page settings");
+		return false;
+	}
+	bool ok = true;
+	const struct ynode *x;
+	if ((x = map_get(v, "le"))) {
+		if (x->kind != Y_MAP || !check_keys(x, "trang.le", le_keys)) {
+			if (x->kind != Y_MAP)
+				diag_error(x->loc, "'le' must hold tren, duoi, trai, phai (mm)");
+			return false;
+		}
+		const struct ynode *y;
+		if ((y = map_get(x, "tren")))
+			ok &= want_number("tren", y, 20, 25, "mm", &p->top);
+		if ((y = map_get(x, "duoi")))
+			ok &= want_number("duoi", y, 20, 25, "mm", &p->bottom);
+		if ((y = map_get(x, "trai")))
+			ok &= want_number("trai", y, 30, 35, "mm", &p->left);
+		if ((y = map_get(x, "phai")))
+			ok &= want_number("phai", y, 15, 20, "mm", &p->right);
+	}
+	if ((x = map_get(v, "co_chu")))
+		ok &= want_number("co_chu", x, 13, 14, "pt", &p->size);
+	if ((x = map_get(v, "gian_dong")))
+		ok &= want_number("gian_dong", x, 1.0, 1.5, "lines", &p->spacing);
+	if ((x = map_get(v, "thut_dau_dong")))
+		ok &= want_number("thut_dau_dong", x, 10, 12.7, "mm", &p->indent);
+	if ((x = map_get(v, "co_chu_bang")))
+		ok &= want_number("co_chu_bang", x, 11, 14, "pt", &p->table_size);
+	if ((x = map_get(v, "co_chu_chu_thich")))
+		ok &= want_number("co_chu_chu_thich", x, 10, 12, "pt", &p->note_size);
+	return ok;
+}
+
+void fm_default_page(struct page_setup *p)
+{
+	*p = (struct page_setup){.top = 20, .bottom = 20, .left = 30, .right = 15,
+				 .size = 14, .spacing = 1.0, .indent = 10,
+				 .table_size = 13, .note_size = 12};
+}
+
+static bool read_root(struct yctx *c, const struct ynode *root, struct frontmatter *fm)
+{
+	if (root->kind != Y_MAP) {
+		diag_error(root->loc, "front matter must be 'key: value' lines");
+		return false;
+	}
+	if (!check_keys(root, "front matter", NULL))
+		return false;
+	struct {
+		const char *key;
+		struct fm_text *dst;
+	} texts[] = {
+		{"co_quan_chu_quan", &fm->co_quan_chu_quan}, {"co_quan", &fm->co_quan},
+		{"so", &fm->so}, {"ky_hieu", &fm->ky_hieu}, {"dia_danh", &fm->dia_danh},
+		{"ngay", &fm->ngay}, {"loai", &fm->loai}, {"trich_yeu", &fm->trich_yeu},
+		{"phu_de", &fm->phu_de},
+	};
+	bool ok = true;
+	int vcap = 0;
+	for (int i = 0; i + 1 < root->n; i += 2) {
+		const char *key = root->kid[i]->s;
+		const struct ynode *v = root->kid[i + 1];
+		bool handled = false;
+		for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+			if (strcmp(key, texts[t].key) == 0) {
+				ok &= want_text(c, key, v, texts[t].dst,
+						strcmp(key, "so") == 0);
+				handled = true;
+			}
+		if (handled) {
+			/* fallthrough to vars below */
+		} else if (strcmp(key, "kinh_gui") == 0) {
+			ok &= want_list(c, key, v, &fm->kinh_gui);
+			continue;
+		} else if (strcmp(key, "noi_nhan") == 0) {
+			ok &= want_list(c, key, v, &fm->noi_nhan);
+			continue;
+		} else if (strcmp(key, "du_thao") == 0) {
+			ok &= want_bool(key, v, &fm->du_thao);
+			continue;
+		} else if (strcmp(key, "danh_so_tu_dong") == 0) {
+			ok &= want_bool(key, v, &fm->danh_so_tu_dong);
+			continue;
+		} else if (strcmp(key, "ky") == 0) {
+			ok &= read_ky(c, v, fm);
+			continue;
+		} else if (strcmp(key, "trang") == 0) {
+			ok &= read_trang(c, v, &fm->page);
+			continue;
+		}
+		if (v->kind == Y_SCALAR) {
+			struct scalar s = {key, is_null(v) ? "" : v->s, v->loc};
+			ARR_PUSH(c->a, fm->vars, fm->nvars, vcap, s);
+		} else if (!handled) {
+			diag_warn(v->loc, "'%s' is not a single value; templates can "
+					  "use only single values", key);
+		}
+	}
+	return ok;
+}
+
+bool fm_parse(struct arena *a, const char *file, const char *src, size_t len,
+	      struct frontmatter *fm)
+{
+	memset(fm, 0, sizeof *fm);
+	fm_default_page(&fm->page);
+	fm->body = src;
+	fm->body_len = len;
+	fm->body_line = 1;
+	/* "---" alone on the first line opens the front matter. */
+	size_t eol = 0;
+	while (eol < len && src[eol] != '\n')
+		eol++;
+	size_t l = eol;
+	while (l > 3 && (src[l - 1] == ' ' || src[l - 1] == '\t'))
+		l--;
+	if (!(l == 3 && memcmp(src, "---", 3) == 0))
+		return true;
+	size_t ystart = eol < len ? eol + 1 : len;
+	size_t p = ystart, yend = 0, body = 0;
+	int line = 2;
+	bool closed = false;
+	while (p < len) {
+		size_t e = p;
+		while (e < len && src[e] != '\n')
+			e++;
+		size_t t = e;
+		while (t > p && (src[t - 1] == ' ' || src[t - 1] == '\t'))
+			t--;
+		if (t - p == 3 && (memcmp(src + p, "---", 3) == 0 ||
+				   memcmp(src + p, "...", 3) == 0)) {
+			yend = p;
+			body = e < len ? e + 1 : len;
+			closed = true;
+			break;
+		}
+		p = e < len ? e + 1 : len;
+		line++;
+	}
+	if (!closed) {
+		diag_error((struct srcloc){file, 1, 1},
+			   "front matter is not closed: add a line '---' after it");
+		return false;
+	}
+	struct yctx c = {.a = a, .file = file, .line0 = 2};
+	struct ynode *root = parse_yaml(&c, src + ystart, yend - ystart);
+	if (c.failed)
+		return false;
+	fm->body = src + body;
+	fm->body_len = len - body;
+	fm->body_line = line + 1;
+	if (!root)
+		return true; /* empty front matter */
+	return read_root(&c, root, fm);
+}

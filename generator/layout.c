@@ -1,0 +1,198 @@
+/* layout: turns the doc model into the vertical list (front matter
+ * boxes, lines, rows, footnote lines) and hands it to the page builder. */
+#include "layout.h"
+
+#include <string.h>
+
+#include "layout_int.h"
+
+int lc_push_item(struct lctx *c, struct vitem v)
+{
+	ARR_PUSH(c->a, c->items, c->nitems, c->capitems, v);
+	return c->nitems - 1;
+}
+
+static void geometry(struct lctx *c)
+{
+	const struct page_setup *p = &c->doc->meta.page;
+	struct geom *g = &c->g;
+	g->pw = 210 * MM;
+	g->ph = 297 * MM;
+	g->left = (float)p->left * MM;
+	g->top = (float)p->top * MM;
+	g->tw = g->pw - (float)(p->left + p->right) * MM;
+	g->th = g->ph - (float)(p->top + p->bottom) * MM;
+	g->size = (float)p->size;
+	g->pitch = 1.15f * g->size * (float)p->spacing;
+	g->indent = (float)p->indent * MM;
+	g->gap = 6;
+	g->tsize = (float)p->table_size;
+	g->tpitch = 1.15f * g->tsize;
+	g->fsize = (float)p->note_size;
+	g->fpitch = 1.15f * g->fsize;
+}
+
+static char *plain_text(struct lctx *c, const struct inl *in)
+{
+	size_t n = 0;
+	for (int i = 0; i < in->n; i++)
+		if (!in->v[i].note)
+			n += in->v[i].len + 1;
+	char *s = arena_alloc(c->a, n + 1), *p = s;
+	for (int i = 0; i < in->n; i++) {
+		if (in->v[i].note)
+			continue;
+		memcpy(p, in->v[i].text, in->v[i].len);
+		p += in->v[i].len;
+		if (in->v[i].brk)
+			*p++ = ' ';
+	}
+	*p = 0;
+	return s;
+}
+
+/* Lines of a paragraph or heading become items. keep: the block keeps
+ * with what follows (headings, table titles). */
+static void add_lines(struct lctx *c, const struct block *b, int bi, const struct pstyle *st,
+		      bool keep, float gap)
+{
+	struct pline *pl;
+	int n = lt_set(c, b->text.v, b->text.n, st, &pl);
+	if (c->failed || n == 0)
+		return;
+	int outline = -1;
+	if (b->kind == BLK_HEADING) {
+		struct outline_entry e = {.level = b->level, .title = plain_text(c, &b->text)};
+		ARR_PUSH(c->a, c->out->outline, c->out->noutline, c->outline_cap, e);
+		outline = c->out->noutline - 1;
+	}
+	for (int l = 0; l < n; l++) {
+		/* No orphan (first line alone at a page foot), no widow (last
+		 * line alone at a page head): break only after lines 2..n-2. */
+		bool brk = !keep && (l == n - 1 || (l >= 1 && l <= n - 3));
+		struct vitem v = {.kind = V_LINE, .brk = brk, .table = -1, .h = pl[l].h,
+				  .op0 = pl[l].op0, .nops = pl[l].nops, .ref0 = pl[l].ref0,
+				  .nrefs = pl[l].nrefs, .block = bi, .line = l, .nlines = n,
+				  .outline = l == 0 ? outline : -1, .src_line = b->line};
+		lc_push_item(c, v);
+		c->out->stats.lines++;
+	}
+	lc_push_item(c, (struct vitem){.kind = V_SPACE, .brk = !keep, .table = -1, .h = gap,
+				       .op0 = c->nops, .block = bi, .outline = -1});
+}
+
+static void body(struct lctx *c)
+{
+	const struct geom *g = &c->g;
+	for (int i = 0; i < c->doc->blocks.n && !c->failed; i++) {
+		const struct block *b = &c->doc->blocks.v[i];
+		struct pstyle st = {.size = g->size, .pitch = g->pitch, .x = g->left,
+				    .width = g->tw, .indent = g->indent, .align = AL_JUSTIFY};
+		switch (b->kind) {
+		case BLK_PARA:
+			if (b->style == PARA_UNIT) {
+				st.align = AL_RIGHT;
+				st.indent = 0;
+				st.face_add = FACE_ITALIC;
+				add_lines(c, b, i, &st, true, 2);
+			} else if (b->style == PARA_CAPTION) {
+				st.align = AL_CENTER;
+				st.indent = 0;
+				st.balance = true;
+				st.face_add = FACE_BOLD;
+				add_lines(c, b, i, &st, true, 4);
+			} else {
+				add_lines(c, b, i, &st, false, g->gap);
+			}
+			break;
+		case BLK_HEADING:
+			add_lines(c, b, i, &st, true, g->gap);
+			break;
+		case BLK_TABLE:
+			ltab_table(c, b, i);
+			lc_push_item(c, (struct vitem){.kind = V_SPACE, .brk = true, .table = -1,
+						       .h = g->gap + 2, .op0 = c->nops,
+						       .block = i, .outline = -1});
+			break;
+		case BLK_PAGEBREAK:
+			lc_push_item(c, (struct vitem){.kind = V_BREAK, .brk = true, .table = -1,
+						       .op0 = c->nops, .block = i, .outline = -1});
+			break;
+		}
+	}
+}
+
+/* Footnotes are set once, at the foot's measure; the page builder places
+ * their lines. The number opens the first line as a superscript. */
+static void footnotes(struct lctx *c)
+{
+	const struct geom *g = &c->g;
+	int nn = c->doc->nnotes + 1;
+	c->note_first = arena_alloc(c->a, sizeof(int) * (size_t)nn);
+	c->note_count = arena_alloc(c->a, sizeof(int) * (size_t)nn);
+	for (int k = 0; k < c->doc->nnotes && !c->failed; k++) {
+		const struct note *nt = &c->doc->notes[k];
+		c->note_first[nt->num] = c->nflines;
+		for (int bi = 0; bi < nt->blocks.n; bi++) {
+			const struct block *b = &nt->blocks.v[bi];
+			if (b->kind != BLK_PARA && b->kind != BLK_HEADING)
+				continue;
+			struct inl in = b->text;
+			if (bi == 0) {
+				/* the number, then the text */
+				struct inl w = {0};
+				struct run num = {.text = arena_printf(c->a, "%d", nt->num),
+						  .face = FACE_REGULAR, .note = nt->num,
+						  .line = nt->line};
+				num.len = (uint32_t)strlen(num.text);
+				ARR_PUSH(c->a, w.v, w.n, w.cap, num);
+				struct run sp = {.text = " ", .len = 1, .face = FACE_REGULAR,
+						 .line = nt->line};
+				ARR_PUSH(c->a, w.v, w.n, w.cap, sp);
+				for (int r = 0; r < in.n; r++)
+					ARR_PUSH(c->a, w.v, w.n, w.cap, in.v[r]);
+				in = w;
+			}
+			struct pstyle st = {.size = g->fsize, .pitch = g->fpitch, .x = g->left,
+					    .width = g->tw, .align = AL_JUSTIFY,
+					    .indent = bi ? g->indent : 0};
+			struct pline *pl;
+			int nrefs0 = c->nrefs;
+			int n = lt_set(c, in.v, in.n, &st, &pl);
+			c->nrefs = nrefs0; /* a note's own number is not a reference */
+			for (int l = 0; l < n; l++) {
+				struct vitem v = {.kind = V_LINE, .h = pl[l].h, .op0 = pl[l].op0,
+						  .nops = pl[l].nops, .block = nt->num,
+						  .line = c->nflines - c->note_first[nt->num],
+						  .outline = -1, .table = -1};
+				ARR_PUSH(c->a, c->flines, c->nflines, c->capflines, v);
+			}
+		}
+		c->note_count[nt->num] = c->nflines - c->note_first[nt->num];
+		for (int i = c->note_first[nt->num]; i < c->nflines; i++)
+			c->flines[i].nlines = c->note_count[nt->num];
+	}
+}
+
+bool layout_run(struct arena *a, const struct doc *doc, const struct fontset *fs,
+		const struct layout_opts *opt, struct layout *out)
+{
+	memset(out, 0, sizeof *out);
+	static const struct layout_opts defaults = {0};
+	struct lctx c = {.a = a, .doc = doc, .fs = fs, .opt = opt ? opt : &defaults,
+			 .out = out};
+	geometry(&c);
+	lf_front(&c);
+	body(&c);
+	if (c.failed)
+		return false;
+	/* The closing block keeps with the body's last lines: a page holding
+	 * only the signature would invite a forged page before it. */
+	for (int i = c.nitems - 1; i >= 0 && i >= c.nitems - 2; i--)
+		c.items[i].brk = false;
+	lf_closing(&c);
+	footnotes(&c);
+	if (c.failed)
+		return false;
+	return lp_paginate(&c);
+}

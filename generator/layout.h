@@ -1,0 +1,82 @@
+/* layout: decides where everything goes. Paragraphs are broken into lines
+ * (lines.c), tables get column widths and rows, footnotes are set at the
+ * foot of the page that references them, and one page builder cuts the
+ * vertical list into A4 pages (widows, orphans, keep-with-next, repeated
+ * table headers, "Nơi nhận"/signature kept together).
+ * Owns: every position and size on the page (points, origin top-left).
+ * Must not: call libharu; render draws the page records as they are. */
+#ifndef BAOCAO_LAYOUT_H
+#define BAOCAO_LAYOUT_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "doc.h"
+#include "font.h"
+
+enum op_kind { OP_TEXT, OP_LINE };
+
+/* One drawing instruction. Coordinates are points from the page's
+ * top-left corner. Text: (x, y) is the start of the baseline. */
+struct op {
+	enum op_kind kind;
+	uint8_t face;
+	float size;
+	float x, y, x2, y2; /* line: from (x, y) to (x2, y2) */
+	float lw;           /* line width */
+	const char *text;   /* NUL-terminated UTF-8 */
+};
+
+struct lpage {
+	float w, h;
+	struct op *ops;
+	int nops, cap;
+};
+
+struct outline_entry {
+	int level;         /* 1..4 */
+	const char *title; /* heading text */
+	int page;          /* 0-based */
+	float y;
+};
+
+/* What went where, for tests: one record per placed line/box/row. */
+enum rec_kind { REC_LINE, REC_HEADING, REC_BOX, REC_ROW, REC_NOTE };
+struct record {
+	int page;
+	enum rec_kind kind;
+	int block;  /* block index (notes: note number) */
+	int line;   /* line within the block, 0-based */
+	int nlines; /* lines in the block */
+	float y, h;
+};
+
+struct layout_stats {
+	int lines;        /* body lines set */
+	int overfull;     /* lines wider than the measure (no feasible break) */
+	int loose_paras;  /* paragraphs that needed the loose pass */
+	double max_space; /* largest inter-word space / normal space, justified lines */
+	double sum_space; /* sum of per-line largest ratios (for the mean) */
+	int space_lines;  /* justified lines counted in the two above */
+};
+
+struct layout {
+	struct lpage *pages;
+	int npages;
+	struct outline_entry *outline;
+	int noutline;
+	struct record *rec;
+	int nrec;
+	struct layout_stats stats;
+};
+
+struct layout_opts {
+	bool greedy; /* first-fit line breaking (for comparison) */
+};
+
+/* Lay out doc. Reports input errors (missing glyphs, over-wide tables)
+ * with diag and returns false. */
+bool layout_run(struct arena *a, const struct doc *doc, const struct fontset *fs,
+		const struct layout_opts *opt, struct layout *out);
+
+#endif

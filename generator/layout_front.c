@@ -1,0 +1,313 @@
+/* layout_front: the parts of page 1 and the end that the decree fixes:
+ * the two-column header block, the type name and summary, "Kính gửi",
+ * and the closing block ("Nơi nhận" beside the signature).
+ * Geometry: spec/decree30.md §2, §3, §6, §7, §11. */
+#include <ctype.h>
+#include <string.h>
+
+#include "buf.h"
+#include "layout_int.h"
+#include "numfmt.h"
+#include "text.h"
+
+#define PAD (1.5f * MM)   /* header cell padding (Mẫu 1.4) */
+#define RULE_LW 0.5f      /* the decree's solid rules */
+#define RULE_OFF 6.0f     /* rule below the baseline of the text it underlines */
+#define RULE_FRAC 0.4f    /* agency and summary rules: 1/3..1/2 of the line */
+
+static float pitch_of(float size) { return 1.15f * size; }
+
+/* One line of text centred on cx at baseline y, as a single op (spaces
+ * inside are kept as drawn, e.g. the blank day of a draft's date). */
+static float centred(struct lctx *c, const char *s, int face, float size, float cx, float y)
+{
+	float w = lt_width(c, s, face, size);
+	lt_add_op(c, (struct op){.kind = OP_TEXT, .face = (uint8_t)face, .size = size,
+				 .x = cx - w / 2, .y = y, .text = s});
+	return w;
+}
+
+/* Set s centred in [x, x+w) with balanced line breaks, first line top at
+ * *y; advances *y by the lines' pitch; returns the widest line. */
+static float block_centred(struct lctx *c, const char *s, int face, float size, float x,
+			   float w, float *y, int line)
+{
+	struct pstyle st = {.size = size, .pitch = pitch_of(size), .x = x, .width = w,
+			    .align = AL_CENTER, .balance = true};
+	struct pline *pl;
+	int n = lt_set_plain(c, s, face, &st, line, &pl);
+	float widest = 0;
+	for (int i = 0; i < n; i++) {
+		lt_shift(c, pl[i].op0, pl[i].nops, 0, *y);
+		*y += pl[i].h;
+		if (pl[i].width > widest)
+			widest = pl[i].width;
+	}
+	return widest;
+}
+
+static bool glyphs_ok(struct lctx *c, const char *s, int face, int line)
+{
+	struct run r = {.text = s, .len = (uint32_t)strlen(s), .face = (uint8_t)face,
+			.line = line};
+	return lt_check_glyphs(c, &r, 1, 0);
+}
+
+/* "5" -> "05": the decree zero-pads numbers below 10. */
+static const char *doc_number(struct lctx *c, const char *so)
+{
+	size_t n = strlen(so);
+	bool digits = n > 0;
+	for (size_t i = 0; i < n; i++)
+		digits &= isdigit((unsigned char)so[i]) != 0;
+	if (digits && n == 1)
+		return arena_printf(c->a, "0%s", so);
+	return so;
+}
+
+static const char *blank_or(const char *s) { return s && *s ? s : NULL; }
+
+static void header_box(struct lctx *c)
+{
+	const struct meta *m = &c->doc->meta;
+	const struct geom *g = &c->g;
+	const char *parent = blank_or(m->co_quan_chu_quan.s);
+	const char *agency = blank_or(m->co_quan.s);
+	bool has_so = m->so.s || m->ky_hieu.s;
+	bool has_date = m->year > 0;
+	bool any = parent || agency || has_so || has_date;
+	if (!any && !m->du_thao)
+		return;
+	int op0 = c->nops;
+	float lw = g->tw * 65.0f / 165.0f, rw = g->tw - lw;
+	float lx = g->left, rx = g->left + lw;
+	float lcx = lx + lw / 2, rcx = rx + rw / 2;
+	/* Left column: parent agency (regular), agency (bold), its rule. */
+	float y = 0, left_rule = -1;
+	float s13 = 13, p13 = pitch_of(13);
+	if (parent)
+		block_centred(c, text_upper(c->a, parent), FACE_REGULAR, s13, lx + PAD,
+			      lw - 2 * PAD, &y, m->co_quan_chu_quan.line);
+	if (agency) {
+		float wmax = block_centred(c, text_upper(c->a, agency), FACE_BOLD, s13,
+					   lx + PAD, lw - 2 * PAD, &y, m->co_quan.line);
+		left_rule = y - p13 + lt_baseline(s13, p13) + RULE_OFF;
+		float rl = wmax * RULE_FRAC;
+		lt_hline(c, lcx - rl / 2, lcx + rl / 2, left_rule, RULE_LW);
+	} else if (parent) {
+		left_rule = y - p13 + lt_baseline(s13, p13) + RULE_OFF;
+	}
+	/* Right column: national title and motto, the motto's rule exactly
+	 * as long as the motto. 13/14 pt, or 12/13 when the column is narrow. */
+	const char *title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+	const char *motto = "Độc lập - Tự do - Hạnh phúc";
+	float ts = 13, ms = 14;
+	if (lt_width(c, title, FACE_BOLD, ts) > rw - 2 * PAD) {
+		ts = 12;
+		ms = 13;
+	}
+	float tb = lt_baseline(13, p13); /* both columns share the first baseline */
+	centred(c, title, FACE_BOLD, ts, rcx, tb);
+	float mb = tb + pitch_of(ms);
+	float mw = centred(c, motto, FACE_BOLD, ms, rcx, mb);
+	float right_rule = mb + RULE_OFF;
+	lt_hline(c, rcx - mw / 2, rcx + mw / 2, right_rule, RULE_LW);
+	/* "Số" and the date share one baseline under both rules. */
+	float rules = left_rule > right_rule ? left_rule : right_rule;
+	float line_base = rules + 20;
+	float bottom = line_base;
+	if (has_so) {
+		const char *so = m->so.s && *m->so.s ? doc_number(c, m->so.s) : NULL;
+		const char *kh = m->ky_hieu.s;
+		const char *s;
+		if (kh && *kh)
+			s = so ? arena_printf(c->a, "Số: %s/%s", so, kh)
+			       : arena_printf(c->a, "Số:          /%s", kh);
+		else
+			s = arena_printf(c->a, "Số: %s", so ? so : "");
+		if (glyphs_ok(c, s, FACE_REGULAR, m->so.s ? m->so.line : m->ky_hieu.line))
+			centred(c, s, FACE_REGULAR, 13, lcx, line_base);
+	}
+	if (has_date) {
+		struct buf b = BUF_INIT;
+		if (blank_or(m->dia_danh.s))
+			buf_printf(&b, "%s, ", m->dia_danh.s);
+		numfmt_date(&b, m->year, m->month, m->day);
+		const char *s = arena_strdup(c->a, buf_cstr(&b));
+		buf_free(&b);
+		if (glyphs_ok(c, s, FACE_ITALIC, m->date_line)) {
+			float ds = 14;
+			if (lt_width(c, s, FACE_ITALIC, ds) > rw - 2 * PAD)
+				ds = 13;
+			if (lt_width(c, s, FACE_ITALIC, ds) <= rw - 2 * PAD) {
+				centred(c, s, FACE_ITALIC, ds, rcx, line_base);
+			} else {
+				float yy = line_base - lt_baseline(ds, pitch_of(ds));
+				block_centred(c, s, FACE_ITALIC, ds, rx + PAD, rw - 2 * PAD, &yy,
+					      m->date_line);
+				bottom = yy - pitch_of(ds) + lt_baseline(ds, pitch_of(ds));
+			}
+		}
+	}
+	if (!has_so && !has_date)
+		bottom = rules;
+	if (m->du_thao) {
+		/* "DỰ THẢO" framed in the top margin, at the right. */
+		const char *d = "DỰ THẢO";
+		float w = lt_width(c, d, FACE_BOLD, 14);
+		float x = g->left + g->tw - w - 6, base = -14;
+		lt_add_op(c, (struct op){.kind = OP_TEXT, .face = FACE_BOLD, .size = 14,
+					 .x = x, .y = base, .text = d});
+		float t = base - 14, b = base + 5, l = x - 5, r = x + w + 5;
+		lt_hline(c, l, r, t, 1);
+		lt_hline(c, l, r, b, 1);
+		lt_add_op(c, (struct op){.kind = OP_LINE, .x = l, .y = t, .x2 = l, .y2 = b, .lw = 1});
+		lt_add_op(c, (struct op){.kind = OP_LINE, .x = r, .y = t, .x2 = r, .y2 = b, .lw = 1});
+	}
+	/* Two empty 14 pt lines after the date, then the type name. */
+	float h = bottom + 3 * pitch_of(14) - lt_baseline(14, pitch_of(14));
+	lc_push_item(c, (struct vitem){.kind = V_BOX, .brk = false, .table = -1, .h = h,
+				       .op0 = op0, .nops = c->nops - op0, .block = -1,
+				       .outline = -1});
+}
+
+static void title_box(struct lctx *c)
+{
+	const struct meta *m = &c->doc->meta;
+	const struct geom *g = &c->g;
+	int op0 = c->nops;
+	float y = 0, p14 = pitch_of(14);
+	const char *loai = m->loai.s ? m->loai.s : "BÁO CÁO";
+	float widest = 0;
+	if (*loai)
+		widest = block_centred(c, text_upper(c->a, loai), FACE_BOLD, 14, g->left, g->tw,
+				       &y, m->loai.line);
+	if (blank_or(m->trich_yeu.s))
+		widest = block_centred(c, m->trich_yeu.s, FACE_BOLD, 14, g->left, g->tw, &y,
+				       m->trich_yeu.line);
+	if (blank_or(m->phu_de.s))
+		block_centred(c, m->phu_de.s, FACE_ITALIC, 14, g->left, g->tw, &y,
+			      m->phu_de.line);
+	if (y == 0 && !m->kinh_gui.n)
+		return;
+	float rule = y - p14 + lt_baseline(14, p14) + RULE_OFF;
+	float rl = widest * RULE_FRAC, cx = g->left + g->tw / 2;
+	if (widest > 0)
+		lt_hline(c, cx - rl / 2, cx + rl / 2, rule, RULE_LW);
+	y = rule + p14; /* one empty line */
+	if (m->kinh_gui.n) {
+		/* "Kính gửi: X." on one line; several recipients one per line,
+		 * their dashes aligned after the colon, ";" and a final ".". */
+		const char *label = "Kính gửi:";
+		float lab = lt_width(c, label, FACE_REGULAR, 14) +
+			    lt_width(c, " ", FACE_REGULAR, 14);
+		int n = m->kinh_gui.n;
+		const char **ent = arena_alloc(c->a, sizeof *ent * (size_t)n);
+		float wmax = 0;
+		for (int i = 0; i < n; i++) {
+			const char *s = m->kinh_gui.v[i].s;
+			size_t len = strlen(s);
+			while (len && (s[len - 1] == ';' || s[len - 1] == '.' || s[len - 1] == ' '))
+				len--;
+			ent[i] = arena_printf(c->a, "%s%.*s%s", n > 1 ? "- " : "", (int)len, s,
+					      n > 1 ? (i == n - 1 ? "." : ";") : ".");
+			if (!glyphs_ok(c, ent[i], FACE_REGULAR, m->kinh_gui.v[i].line))
+				return;
+			float w = lt_width(c, ent[i], FACE_REGULAR, 14);
+			if (w > wmax)
+				wmax = w;
+		}
+		if (wmax > g->tw - lab)
+			wmax = g->tw - lab;
+		float x = g->left + (g->tw - lab - wmax) / 2;
+		float base = y + lt_baseline(14, p14);
+		lt_add_op(c, (struct op){.kind = OP_TEXT, .face = FACE_REGULAR, .size = 14,
+					 .x = x, .y = base,
+					 .text = arena_printf(c->a, "%s ", label)});
+		for (int i = 0; i < n; i++) {
+			struct pstyle st = {.size = 14, .pitch = p14, .x = x + lab, .width = wmax,
+					    .align = AL_LEFT,
+					    .hang = n > 1 ? lt_width(c, "- ", FACE_REGULAR, 14) : 0};
+			struct pline *pl;
+			int k = lt_set_plain(c, ent[i], FACE_REGULAR, &st, m->kinh_gui.v[i].line, &pl);
+			for (int j = 0; j < k; j++) {
+				lt_shift(c, pl[j].op0, pl[j].nops, 0, y);
+				y += pl[j].h;
+			}
+		}
+		y += p14; /* one empty line before the body */
+	}
+	lc_push_item(c, (struct vitem){.kind = V_BOX, .brk = false, .table = -1, .h = y,
+				       .op0 = op0, .nops = c->nops - op0, .block = -1,
+				       .outline = -1});
+}
+
+void lf_front(struct lctx *c)
+{
+	header_box(c);
+	title_box(c);
+}
+
+void lf_closing(struct lctx *c)
+{
+	const struct meta *m = &c->doc->meta;
+	const struct geom *g = &c->g;
+	if (!m->noi_nhan.n && !m->has_ky)
+		return;
+	int op0 = c->nops;
+	float lw = g->tw * 65.0f / 165.0f, rw = g->tw - lw;
+	float p14 = pitch_of(14), b0 = lt_baseline(14, p14);
+	float left_bottom = 0, right_bottom = 0;
+	if (m->noi_nhan.n) {
+		/* "Nơi nhận:" 12 pt bold italic, level with the signature's
+		 * first line; entries 11 pt, "- ...;" and "." after the last. */
+		lt_add_op(c, (struct op){.kind = OP_TEXT, .face = FACE_BOLDITALIC, .size = 12,
+					 .x = g->left, .y = b0, .text = "Nơi nhận:"});
+		float p11 = pitch_of(11);
+		float y = b0 + p11 - lt_baseline(11, p11); /* next line's top */
+		float hang = lt_width(c, "- ", FACE_REGULAR, 11);
+		for (int i = 0; i < m->noi_nhan.n; i++) {
+			const char *s = m->noi_nhan.v[i].s;
+			while (*s == '-' || *s == ' ')
+				s++;
+			size_t len = strlen(s);
+			while (len && (s[len - 1] == ';' || s[len - 1] == '.' || s[len - 1] == ' '))
+				len--;
+			const char *e = arena_printf(c->a, "- %.*s%s", (int)len, s,
+						     i == m->noi_nhan.n - 1 ? "." : ";");
+			struct pstyle st = {.size = 11, .pitch = p11, .x = g->left,
+					    .width = lw - PAD, .align = AL_LEFT, .hang = hang};
+			struct pline *pl;
+			int k = lt_set_plain(c, e, FACE_REGULAR, &st, m->noi_nhan.v[i].line, &pl);
+			for (int j = 0; j < k; j++) {
+				lt_shift(c, pl[j].op0, pl[j].nops, 0, y);
+				y += pl[j].h;
+			}
+		}
+		left_bottom = y;
+	}
+	if (m->has_ky) {
+		float x = g->left + lw + PAD, w = rw - 2 * PAD;
+		float y = 0;
+		if (blank_or(m->ky_quyen_han.s))
+			block_centred(c, text_upper(c->a, m->ky_quyen_han.s), FACE_BOLD, 14, x, w,
+				      &y, m->ky_quyen_han.line);
+		for (int i = 0; i < m->ky_chuc_vu.n; i++)
+			block_centred(c, text_upper(c->a, m->ky_chuc_vu.v[i].s), FACE_BOLD, 14, x,
+				      w, &y, m->ky_chuc_vu.v[i].line);
+		/* room for the signature and seal: four empty lines */
+		y += 4 * p14;
+		if (blank_or(m->ky_ho_ten.s))
+			block_centred(c, m->ky_ho_ten.s, FACE_BOLD, 14, x, w, &y, m->ky_ho_ten.line);
+		right_bottom = y;
+	}
+	float h = left_bottom > right_bottom ? left_bottom : right_bottom;
+	/* one empty line between the body and the block */
+	lc_push_item(c, (struct vitem){.kind = V_SPACE, .brk = false, .table = -1,
+				       .h = 0.6f * p14, .op0 = c->nops, .block = -1,
+				       .outline = -1});
+	struct vitem box = {.kind = V_BOX, .brk = true, .table = -1, .h = h, .op0 = op0,
+			    .nops = c->nops - op0, .block = -1, .outline = -1};
+	/* the space item was pushed after the ops: keep the box's range */
+	lc_push_item(c, box);
+}

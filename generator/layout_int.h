@@ -1,0 +1,105 @@
+/* layout_int: what the layout files share (not used outside layout*.c).
+ * The vertical list: every line, table row and unbreakable box of the
+ * report in order, each with its drawing ops in local coordinates (x on
+ * the page, y from the item's top) and whether a page may break after it. */
+#ifndef BAOCAO_LAYOUT_INT_H
+#define BAOCAO_LAYOUT_INT_H
+
+#include "layout.h"
+
+#define MM 2.8346457f /* points per millimetre */
+
+enum vkind { V_LINE, V_SPACE, V_BOX, V_ROW, V_BREAK };
+
+struct vitem {
+	enum vkind kind;
+	bool brk;        /* a page may break after this item */
+	bool head_row;   /* a table header row (repeated on later pages) */
+	int table;       /* table id for rows, else -1 */
+	float h;         /* height */
+	int op0, nops;   /* ops in lctx.ops */
+	int ref0, nrefs; /* footnote numbers in lctx.refs */
+	int block, line, nlines;
+	int outline;     /* outline entry, -1 if none */
+	int src_line;    /* template line, for warnings */
+};
+
+struct geom {
+	float pw, ph;                   /* page */
+	float left, top, tw, th;        /* text area */
+	float size, pitch, indent, gap; /* body text; gap after paragraphs */
+	float tsize, tpitch;            /* tables */
+	float fsize, fpitch;            /* footnotes */
+};
+
+/* A set line before it becomes a vertical item. */
+struct pline {
+	int op0, nops, ref0, nrefs;
+	float h, width;
+};
+
+enum align { AL_JUSTIFY, AL_LEFT, AL_CENTER, AL_RIGHT };
+
+struct pstyle {
+	float size, pitch;
+	float x, width; /* the measure */
+	float indent;   /* first line */
+	float hang;     /* later lines */
+	enum align align;
+	bool balance;   /* ragged lines of even length (titles, headers) */
+	int face_add;   /* bold/italic added to every run (FACE_OF bits) */
+};
+
+struct table_info {
+	int first_item; /* first row's item */
+	int nhead;      /* header rows */
+};
+
+struct lctx {
+	struct arena *a;
+	const struct doc *doc;
+	const struct fontset *fs;
+	const struct layout_opts *opt;
+	struct geom g;
+	struct op *ops;
+	int nops, capops;
+	struct vitem *items;
+	int nitems, capitems;
+	int *refs;
+	int nrefs, caprefs;
+	struct vitem *flines; /* footnote lines */
+	int nflines, capflines;
+	int *note_first, *note_count; /* per note number: its lines */
+	struct table_info *tables;
+	int ntables, captables;
+	struct layout *out;
+	int outline_cap, rec_cap, page_cap;
+	bool failed;
+};
+
+/* layout_text.c */
+int lt_add_op(struct lctx *c, struct op o);
+bool lt_check_glyphs(struct lctx *c, const struct run *r, int n, int face_add);
+int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyle *st,
+	   struct pline **out);
+/* Set a single string (no markup) in one face. */
+int lt_set_plain(struct lctx *c, const char *s, int face, const struct pstyle *st,
+		 int line, struct pline **out);
+float lt_width(struct lctx *c, const char *s, int face, float size);
+void lt_shift(struct lctx *c, int op0, int nops, float dx, float dy);
+int lt_hline(struct lctx *c, float x1, float x2, float y, float lw);
+float lt_baseline(float size, float pitch);
+
+/* layout_front.c: header block, title block, closing block */
+void lf_front(struct lctx *c);
+void lf_closing(struct lctx *c);
+
+/* layout_table.c */
+void ltab_table(struct lctx *c, const struct block *b, int bi);
+
+/* layout_page.c */
+bool lp_paginate(struct lctx *c);
+
+int lc_push_item(struct lctx *c, struct vitem v);
+
+#endif

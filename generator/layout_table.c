@@ -1,0 +1,285 @@
+/* layout_table: GFM tables as Vietnamese reports print them: a full grid
+ * of thin rules, bold centred header cells, column widths from content
+ * (every column at least its longest word, the rest shared by natural
+ * width), figures right-aligned, merged cells, rows as page-breakable
+ * items whose header rows the page builder repeats. */
+#include <math.h>
+#include <string.h>
+
+#include "layout_int.h"
+#include "text.h"
+
+#define CELL_PAD (1.5f * MM)
+#define CELL_VPAD 2.5f
+#define GRID_LW 0.5f
+
+/* Longest word and one-line width of a cell at size. */
+static void measure(struct lctx *c, const struct inl *in, float size, float *minw,
+		    float *maxw)
+{
+	float word = 0, line = 0, lmax = 0;
+	*minw = 0;
+	for (int k = 0; k < in->n; k++) {
+		const struct run *r = &in->v[k];
+		const struct face *f = &c->fs->face[r->face];
+		if (r->brk) {
+			if (line > lmax)
+				lmax = line;
+			line = 0;
+			word = 0;
+			continue;
+		}
+		float sz = r->note ? size * 0.65f : size;
+		for (size_t i = 0; i < r->len;) {
+			int32_t cp = text_next(r->text, &i);
+			float w = (float)font_cp_width(f, cp) * sz / 1000.0f;
+			line += w;
+			if (cp == ' ' || cp == '\t') {
+				word = 0;
+			} else {
+				word += w;
+				if (word > *minw)
+					*minw = word;
+			}
+		}
+	}
+	*maxw = line > lmax ? line : lmax;
+}
+
+/* A column of figures: every non-empty body cell is a number. */
+static bool is_figure_text(const struct inl *in)
+{
+	bool digit = false;
+	for (int k = 0; k < in->n; k++)
+		for (uint32_t i = 0; i < in->v[k].len; i++) {
+			char ch = in->v[k].text[i];
+			if (ch >= '0' && ch <= '9')
+				digit = true;
+			else if (!strchr(".,%+- ", ch) && !in->v[k].note)
+				return false;
+		}
+	return digit;
+}
+
+static bool cell_is(const struct inl *in, const char *s)
+{
+	return in->n == 1 && strcmp(in->v[0].text, s) == 0;
+}
+
+static char column_align(const struct dtable *t, int col)
+{
+	if (t->align[col])
+		return t->align[col];
+	const struct inl *h = &t->cells[col].text;
+	if (cell_is(h, "TT") || cell_is(h, "STT") || cell_is(h, "Stt"))
+		return 'c';
+	bool any = false;
+	for (int r = t->nhead; r < t->nrows; r++) {
+		const struct tcell *tc = &t->cells[r * t->ncols + col];
+		if (tc->covered || !tc->text.n)
+			continue;
+		if (!is_figure_text(&tc->text))
+			return 'l';
+		any = true;
+	}
+	return any ? 'r' : 'l';
+}
+
+/* Column widths: automatic table layout. Returns false when even the
+ * longest words do not fit the text width. */
+static bool widths(struct lctx *c, const struct dtable *t, float size, float avail,
+		   float *w)
+{
+	int nc = t->ncols;
+	float *mn = arena_alloc(c->a, sizeof(float) * (size_t)nc * 2), *mx = mn + nc;
+	for (int pass = 0; pass < 2; pass++)
+		for (int r = 0; r < t->nrows; r++)
+			for (int col = 0; col < nc; col++) {
+				const struct tcell *tc = &t->cells[r * nc + col];
+				if (tc->covered || (pass == 0) != (tc->colspan == 1))
+					continue;
+				float a, b;
+				measure(c, &tc->text, size, &a, &b);
+				a += 2 * CELL_PAD;
+				b += 2 * CELL_PAD;
+				/* spanning cells widen their columns evenly */
+				float sa = 0, sb = 0;
+				for (int k = col; k < col + tc->colspan; k++) {
+					sa += mn[k];
+					sb += mx[k];
+				}
+				for (int k = col; k < col + tc->colspan; k++) {
+					if (sa < a)
+						mn[k] += (a - sa) / (float)tc->colspan;
+					if (sb < b)
+						mx[k] += (b - sb) / (float)tc->colspan;
+					if (mx[k] < mn[k])
+						mx[k] = mn[k];
+				}
+			}
+	float smin = 0, smax = 0;
+	for (int k = 0; k < nc; k++) {
+		smin += mn[k];
+		smax += mx[k];
+	}
+	if (smin > avail + 0.01f)
+		return false;
+	for (int k = 0; k < nc; k++) {
+		if (smax <= avail)
+			w[k] = mx[k] + (avail - smax) * (smax > 0 ? mx[k] / smax : 1.0f / nc);
+		else
+			w[k] = mn[k] + (avail - smin) * (mx[k] - mn[k]) / (smax - smin);
+	}
+	return true;
+}
+
+void ltab_table(struct lctx *c, const struct block *b, int bi)
+{
+	const struct dtable *t = b->table;
+	const struct geom *g = &c->g;
+	int nc = t->ncols, nr = t->nrows;
+	float size = g->tsize;
+	float *w = arena_alloc(c->a, sizeof(float) * (size_t)(nc + 1));
+	while (!widths(c, t, size, g->tw, w)) {
+		if (size <= 9) {
+			diag_warn((struct srcloc){c->doc->file, b->line, 0},
+				  "table is too wide for the page even at 9 pt; shorten its "
+				  "longest words or split it");
+			float s = 0;
+			for (int k = 0; k < nc; k++)
+				s += (w[k] = g->tw / (float)nc);
+			(void)s;
+			break;
+		}
+		size -= 0.5f;
+	}
+	float pitch = 1.15f * size;
+	float *x = arena_alloc(c->a, sizeof(float) * (size_t)(nc + 1));
+	x[0] = g->left;
+	for (int k = 0; k < nc; k++)
+		x[k + 1] = x[k] + w[k];
+	char *al = arena_alloc(c->a, (size_t)nc);
+	for (int k = 0; k < nc; k++)
+		al[k] = column_align(t, k);
+	/* owner of every grid position */
+	int *own = arena_alloc(c->a, sizeof(int) * (size_t)(nc * nr));
+	for (int i = 0; i < nc * nr; i++)
+		own[i] = i;
+	for (int r = 0; r < nr; r++)
+		for (int k = 0; k < nc; k++) {
+			const struct tcell *tc = &t->cells[r * nc + k];
+			if (tc->covered)
+				continue;
+			for (int rr = r; rr < r + tc->rowspan && rr < nr; rr++)
+				for (int kk = k; kk < k + tc->colspan && kk < nc; kk++)
+					own[rr * nc + kk] = r * nc + k;
+		}
+	/* set every cell's text; its lines' ops sit at y = 0 for now */
+	struct pline **lines = arena_alloc(c->a, sizeof(*lines) * (size_t)(nc * nr));
+	int *nlines = arena_alloc(c->a, sizeof(int) * (size_t)(nc * nr));
+	float *rowh = arena_alloc(c->a, sizeof(float) * (size_t)nr);
+	for (int r = 0; r < nr; r++)
+		rowh[r] = pitch + 2 * CELL_VPAD;
+	for (int r = 0; r < nr; r++)
+		for (int k = 0; k < nc; k++) {
+			const struct tcell *tc = &t->cells[r * nc + k];
+			if (tc->covered || !tc->text.n)
+				continue;
+			bool head = r < t->nhead;
+			char a = head ? 'c' : al[k];
+			float cw = x[k + tc->colspan] - x[k] - 2 * CELL_PAD;
+			struct pstyle st = {.size = size, .pitch = pitch, .x = x[k] + CELL_PAD,
+					    .width = cw,
+					    .align = a == 'c' ? AL_CENTER
+						     : a == 'r' ? AL_RIGHT : AL_LEFT,
+					    .balance = head};
+			int n = lt_set(c, tc->text.v, tc->text.n, &st, &lines[r * nc + k]);
+			nlines[r * nc + k] = n;
+			float h = (float)n * pitch + 2 * CELL_VPAD;
+			if (tc->rowspan == 1 && h > rowh[r])
+				rowh[r] = h;
+		}
+	/* rows spanned by a tall merged cell grow at the bottom */
+	for (int r = 0; r < nr; r++)
+		for (int k = 0; k < nc; k++) {
+			const struct tcell *tc = &t->cells[r * nc + k];
+			if (tc->covered || tc->rowspan <= 1)
+				continue;
+			int last = r + tc->rowspan - 1 < nr ? r + tc->rowspan - 1 : nr - 1;
+			float sum = 0;
+			for (int rr = r; rr <= last; rr++)
+				sum += rowh[rr];
+			float need = (float)nlines[r * nc + k] * pitch + 2 * CELL_VPAD;
+			if (sum < need)
+				rowh[last] += need - sum;
+		}
+	struct table_info ti = {.first_item = c->nitems, .nhead = t->nhead};
+	ARR_PUSH(c->a, c->tables, c->ntables, c->captables, ti);
+	int tid = c->ntables - 1;
+	for (int r = 0; r < nr; r++) {
+		int op0 = c->nops, ref0 = c->nrefs;
+		float h = rowh[r];
+		for (int k = 0; k < nc; k++) {
+			int i = r * nc + k;
+			const struct tcell *tc = &t->cells[i];
+			if (tc->covered || !nlines[i])
+				continue;
+			float span = 0;
+			for (int rr = r; rr < r + tc->rowspan && rr < nr; rr++)
+				span += rowh[rr];
+			float content = (float)nlines[i] * pitch;
+			/* header cells centred vertically, body cells at the top */
+			float top = r < t->nhead ? (span - content) / 2 : CELL_VPAD;
+			for (int l = 0; l < nlines[i]; l++) {
+				struct pline *pl = &lines[i][l];
+				/* move the ops into this row's range */
+				for (int o = pl->op0; o < pl->op0 + pl->nops; o++) {
+					struct op op = c->ops[o];
+					op.y += top + (float)l * pitch;
+					lt_add_op(c, op);
+				}
+				for (int f = pl->ref0; f < pl->ref0 + pl->nrefs; f++)
+					ARR_PUSH(c->a, c->refs, c->nrefs, c->caprefs, c->refs[f]);
+			}
+		}
+		/* grid: top edge where a cell starts, bottom edge where one ends,
+		 * verticals between different cells */
+		for (int k = 0; k < nc;) {
+			int e = k;
+			while (e < nc && own[r * nc + e] / nc == r)
+				e++;
+			if (e > k) {
+				lt_hline(c, x[k], x[e], 0, GRID_LW);
+				k = e;
+			} else {
+				k++;
+			}
+		}
+		for (int k = 0; k < nc;) {
+			int e = k;
+			while (e < nc && (r == nr - 1 || own[(r + 1) * nc + e] / nc == r + 1))
+				e++;
+			if (e > k) {
+				lt_hline(c, x[k], x[e], h, GRID_LW);
+				k = e;
+			} else {
+				k++;
+			}
+		}
+		for (int k = 0; k <= nc; k++)
+			if (k == 0 || k == nc || own[r * nc + k - 1] != own[r * nc + k])
+				lt_add_op(c, (struct op){.kind = OP_LINE, .x = x[k], .y = 0,
+							 .x2 = x[k], .y2 = h, .lw = GRID_LW});
+		/* no page break inside a merged cell, nor right after the header */
+		bool spans_on = false;
+		if (r + 1 < nr)
+			for (int k = 0; k < nc; k++)
+				spans_on |= own[(r + 1) * nc + k] / nc <= r;
+		struct vitem v = {.kind = V_ROW, .brk = r >= t->nhead - 1 + 1 && !spans_on,
+				  .head_row = r < t->nhead, .table = tid, .h = h, .op0 = op0,
+				  .nops = c->nops - op0, .ref0 = ref0, .nrefs = c->nrefs - ref0,
+				  .block = bi, .line = r, .nlines = nr, .outline = -1,
+				  .src_line = t->row_line[r]};
+		lc_push_item(c, v);
+	}
+}

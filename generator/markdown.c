@@ -1,0 +1,597 @@
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm/node.h> /* bullet_char: no public getter (libraries.md §2) */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bounds.h"
+#include "buf.h"
+#include "text.h"
+
+/* Exported by libcmark-gfm-extensions but declared in no installed header. */
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL;
+
+struct md {
+	struct arena *a;
+	const char *file;
+	const char *src;
+	size_t len;
+	const struct linemap *map;
+	struct doc *doc;
+	bool auto_number;
+	int counter[4];
+	bool failed;
+};
+
+/* Template line of a line of the expanded text. */
+static int tline(const struct md *m, int line)
+{
+	if (line >= 1 && (size_t)line <= m->map->n)
+		return m->map->lines[line - 1];
+	return line > 0 ? line : 0;
+}
+
+static struct srcloc loc_at(const struct md *m, int line)
+{
+	return (struct srcloc){m->file, tline(m, line), 0};
+}
+
+/* ---- inline runs ---- */
+
+struct runbuilder {
+	struct md *m;
+	struct inl *out;
+	struct buf text;
+	int face;
+	int line;
+};
+
+static void rb_flush(struct runbuilder *rb)
+{
+	if (!rb->text.len)
+		return;
+	struct run r = {
+		.text = arena_strndup(rb->m->a, rb->text.ptr, rb->text.len),
+		.len = (uint32_t)rb->text.len,
+		.face = (uint8_t)rb->face,
+		.line = rb->line,
+	};
+	ARR_PUSH(rb->m->a, rb->out->v, rb->out->n, rb->out->cap, r);
+	buf_truncate(&rb->text, 0);
+}
+
+static void rb_text(struct runbuilder *rb, const char *s, size_t n, int face, int line)
+{
+	if (face != rb->face)
+		rb_flush(rb);
+	if (!rb->text.len)
+		rb->line = line;
+	rb->face = face;
+	buf_put(&rb->text, s, n);
+}
+
+static void rb_special(struct runbuilder *rb, struct run r)
+{
+	rb_flush(rb);
+	ARR_PUSH(rb->m->a, rb->out->v, rb->out->n, rb->out->cap, r);
+}
+
+static bool is_br_tag(const char *s)
+{
+	return strncasecmp(s, "<br", 3) == 0 && (s[3] == '>' || s[3] == '/' || s[3] == ' ');
+}
+
+/* Collect the inline content of a block node into runs. base_bold and
+ * base_italic are the block's own style (a heading); emphasis toggles
+ * italic, strong adds bold. */
+static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
+			    bool base_bold, bool base_italic, int block_line)
+{
+	struct runbuilder rb = {.m = m, .out = out, .face = -1, .line = block_line};
+	int bold = 0, italic = 0;
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (n == node)
+			continue;
+		cmark_node_type t = cmark_node_get_type(n);
+		int d = ev == CMARK_EVENT_ENTER ? 1 : ev == CMARK_EVENT_EXIT ? -1 : 0;
+		if (t == CMARK_NODE_STRONG) {
+			bold += d;
+			continue;
+		}
+		if (t == CMARK_NODE_EMPH) {
+			italic += d;
+			continue;
+		}
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		int face = FACE_OF(base_bold || bold > 0, base_italic != (italic > 0));
+		int line = tline(m, n->start_line > 0 ? n->start_line : block_line);
+		const char *lit = cmark_node_get_literal(n);
+		switch (t) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			rb_text(&rb, lit, strlen(lit), face, line);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			rb_text(&rb, " ", 1, rb.face >= 0 ? rb.face : face, line);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			rb_special(&rb, (struct run){.text = "", .brk = 1, .face = (uint8_t)face,
+						     .line = line});
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			if (is_br_tag(lit))
+				rb_special(&rb, (struct run){.text = "", .brk = 1,
+							     .face = (uint8_t)face, .line = line});
+			else if (strncmp(lit, "<!--", 4) != 0)
+				rb_text(&rb, lit, strlen(lit), face, line); /* nothing lost */
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE: {
+			int num = atoi(lit);
+			rb_special(&rb, (struct run){
+						.text = arena_strdup(m->a, lit),
+						.len = (uint32_t)strlen(lit),
+						.face = FACE_REGULAR,
+						.note = num,
+						.line = line,
+					});
+			break;
+		}
+		default:
+			break; /* links and images: their text children are read */
+		}
+	}
+	cmark_iter_free(it);
+	rb_flush(&rb);
+	buf_free(&rb.text);
+}
+
+static void prepend_text(struct md *m, struct inl *in, const char *s, int line)
+{
+	struct run r = {.text = arena_strdup(m->a, s), .len = (uint32_t)strlen(s),
+			.face = FACE_REGULAR, .line = line};
+	ARR_PUSH(m->a, in->v, in->n, in->cap, r);
+	memmove(in->v + 1, in->v, sizeof *in->v * (size_t)(in->n - 1));
+	in->v[0] = r;
+}
+
+static struct block *new_block(struct md *m, struct blocklist *bl, enum block_kind k,
+			       int line)
+{
+	struct block b = {.kind = k, .line = line};
+	ARR_PUSH(m->a, bl->v, bl->n, bl->cap, b);
+	return &bl->v[bl->n - 1];
+}
+
+/* ---- headings ---- */
+
+static void roman(struct buf *b, int n)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} r[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"},
+		 {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"},
+		 {5, "V"}, {4, "IV"}, {1, "I"}};
+	for (size_t i = 0; i < sizeof r / sizeof *r; i++)
+		while (n >= r[i].v) {
+			buf_puts(b, r[i].s);
+			n -= r[i].v;
+		}
+}
+
+/* Points are lettered by the Vietnamese alphabet: a b c d đ e g h i k ... */
+static const char *const point_letters[] = {"a", "b", "c", "d", "đ", "e", "g", "h",
+					    "i", "k", "l", "m", "n", "o", "p", "q",
+					    "r", "s", "t", "u", "v", "x", "y"};
+
+static char *heading_number(struct md *m, int level)
+{
+	int *c = m->counter;
+	c[level - 1]++;
+	for (int i = level; i < 4; i++)
+		c[i] = 0;
+	struct buf b = BUF_INIT;
+	switch (level) {
+	case 1:
+		roman(&b, c[0]);
+		buf_puts(&b, ". ");
+		break;
+	case 2:
+		buf_printf(&b, "%d. ", c[1]);
+		break;
+	case 3:
+		buf_printf(&b, "%d.%d. ", c[1], c[2]);
+		break;
+	default: {
+		int k = c[3] - 1;
+		int nl = (int)(sizeof point_letters / sizeof *point_letters);
+		buf_printf(&b, "%s%s) ", k >= nl ? point_letters[k / nl - 1] : "",
+			   point_letters[k % nl]);
+	}
+	}
+	char *r = arena_strdup(m->a, buf_cstr(&b));
+	buf_free(&b);
+	return r;
+}
+
+/* ---- tables ---- */
+
+/* A merge marker is a cell holding only an unescaped "<" or "^". */
+static char merge_marker(cmark_node *cell)
+{
+	cmark_node *t = cmark_node_first_child(cell);
+	if (!t || cmark_node_next(t) || cmark_node_get_type(t) != CMARK_NODE_TEXT)
+		return 0;
+	const char *lit = cmark_node_get_literal(t);
+	if ((strcmp(lit, "<") != 0 && strcmp(lit, "^") != 0) ||
+	    t->end_column != t->start_column)
+		return 0;
+	return lit[0];
+}
+
+static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
+{
+	int line = tline(m, node->start_line);
+	int ncols = cmark_gfm_extensions_get_table_columns(node);
+	int nrows = 0;
+	for (cmark_node *r = cmark_node_first_child(node); r; r = cmark_node_next(r))
+		nrows++;
+	if (ncols <= 0 || nrows <= 0)
+		return;
+	if (ncols > MAX_TABLE_COLUMNS) {
+		diag_error(loc_at(m, node->start_line),
+			   "table has %d columns; at most %d fit a page", ncols,
+			   MAX_TABLE_COLUMNS);
+		m->failed = true;
+		return;
+	}
+	struct dtable *t = arena_alloc(m->a, sizeof *t);
+	t->ncols = ncols;
+	t->nrows = nrows;
+	t->cells = arena_alloc(m->a, sizeof *t->cells * (size_t)ncols * (size_t)nrows);
+	t->row_line = arena_alloc(m->a, sizeof *t->row_line * (size_t)nrows);
+	t->align = arena_alloc(m->a, (size_t)ncols + 1);
+	uint8_t *al = cmark_gfm_extensions_get_table_alignments(node);
+	for (int c = 0; c < ncols; c++)
+		t->align[c] = al ? (char)al[c] : 0;
+	char *marks = arena_alloc(m->a, (size_t)ncols * (size_t)nrows);
+	int r = 0;
+	for (cmark_node *row = cmark_node_first_child(node); row;
+	     row = cmark_node_next(row), r++) {
+		t->row_line[r] = tline(m, row->start_line);
+		int c = 0;
+		for (cmark_node *cell = cmark_node_first_child(row); cell && c < ncols;
+		     cell = cmark_node_next(cell), c++) {
+			struct tcell *tc = &t->cells[r * ncols + c];
+			tc->colspan = tc->rowspan = 1;
+			marks[r * ncols + c] = merge_marker(cell);
+			if (!marks[r * ncols + c])
+				collect_inlines(m, cell, &tc->text, r == 0, false,
+						row->start_line);
+		}
+		for (; c < ncols; c++)
+			t->cells[r * ncols + c].colspan = t->cells[r * ncols + c].rowspan = 1;
+	}
+	/* Header rows: the GFM header row, then every following row that
+	 * merges a cell into the row above ("^"), so a two-level header is
+	 * still valid GFM. */
+	t->nhead = 1;
+	while (t->nhead < nrows) {
+		bool up = false;
+		for (int c = 0; c < ncols; c++)
+			up |= marks[t->nhead * ncols + c] == '^';
+		if (!up)
+			break;
+		t->nhead++;
+	}
+	/* Re-read header rows after the first in bold. */
+	if (t->nhead > 1) {
+		r = 0;
+		for (cmark_node *row = cmark_node_first_child(node); row && r < t->nhead;
+		     row = cmark_node_next(row), r++) {
+			if (r == 0)
+				continue;
+			int c = 0;
+			for (cmark_node *cell = cmark_node_first_child(row);
+			     cell && c < ncols; cell = cmark_node_next(cell), c++) {
+				struct tcell *tc = &t->cells[r * ncols + c];
+				if (marks[r * ncols + c])
+					continue;
+				tc->text = (struct inl){0};
+				collect_inlines(m, cell, &tc->text, true, false, row->start_line);
+			}
+		}
+	}
+	/* Resolve merges: "<" joins the owner on the left, "^" the one above. */
+	int *owner = arena_alloc(m->a, sizeof *owner * (size_t)ncols * (size_t)nrows);
+	for (r = 0; r < nrows; r++)
+		for (int c = 0; c < ncols; c++) {
+			int i = r * ncols + c;
+			owner[i] = i;
+			char mk = marks[i];
+			if (mk == '<' && c > 0) {
+				owner[i] = owner[i - 1];
+			} else if (mk == '^' && r > 0) {
+				owner[i] = owner[i - ncols];
+			} else if (mk) {
+				diag_warn(loc_at(m, node->start_line),
+					  "'%c' in the %s has no cell to merge into", mk,
+					  c == 0 ? "first column" : "first row");
+				marks[i] = 0;
+				t->cells[i].text = (struct inl){0};
+				prepend_text(m, &t->cells[i].text, mk == '<' ? "<" : "^",
+					     t->row_line[r]);
+				continue;
+			}
+			if (owner[i] != i) {
+				struct tcell *o = &t->cells[owner[i]];
+				int orow = owner[i] / ncols, ocol = owner[i] % ncols;
+				t->cells[i].covered = true;
+				if (c - ocol + 1 > o->colspan)
+					o->colspan = c - ocol + 1;
+				if (r - orow + 1 > o->rowspan)
+					o->rowspan = r - orow + 1;
+			}
+		}
+	struct block *b = new_block(m, out, BLK_TABLE, line);
+	b->table = t;
+}
+
+/* ---- blocks ---- */
+
+static void walk(struct md *m, cmark_node *node, struct blocklist *out,
+		 const char **prefix, int depth);
+
+static void walk_children(struct md *m, cmark_node *node, struct blocklist *out,
+			  const char **prefix, int depth)
+{
+	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c))
+		walk(m, c, out, prefix, depth + 1);
+}
+
+/* The list marker exactly as the author typed it ("-", "+", "3.", "2)"),
+ * read from the source line, so numbers stay as written. */
+static const char *item_marker(struct md *m, cmark_node *list, cmark_node *item)
+{
+	if (cmark_node_get_list_type(list) == CMARK_BULLET_LIST) {
+		char c = (char)list->as.list.bullet_char;
+		return c == '*' ? "- " : c == '+' ? "+ " : "- ";
+	}
+	/* find the item's line in the source */
+	int line = item->start_line, col = item->start_column;
+	const char *p = m->src;
+	for (int l = 1; l < line && p; l++) {
+		p = memchr(p, '\n', (size_t)(m->src + m->len - p));
+		if (p)
+			p++;
+	}
+	if (p && col >= 1) {
+		p += col - 1;
+		const char *q = p;
+		while (q < m->src + m->len && *q >= '0' && *q <= '9')
+			q++;
+		if (q > p && q < m->src + m->len && (*q == '.' || *q == ')'))
+			return arena_printf(m->a, "%.*s ", (int)(q - p + 1), p);
+	}
+	return arena_printf(m->a, "%d%c ", cmark_node_get_list_start(list),
+			    cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.');
+}
+
+static void para_from_literal(struct md *m, cmark_node *node, struct blocklist *out,
+			      const char **prefix)
+{
+	int line = tline(m, node->start_line);
+	const char *lit = cmark_node_get_literal(node);
+	struct block *b = new_block(m, out, BLK_PARA, line);
+	char *s = arena_strdup(m->a, lit ? lit : "");
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
+		s[--n] = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '\n')
+			s[i] = ' ';
+	struct run r = {.text = s, .len = (uint32_t)n, .face = FACE_REGULAR, .line = line};
+	ARR_PUSH(m->a, b->text.v, b->text.n, b->text.cap, r);
+	if (*prefix) {
+		prepend_text(m, &b->text, *prefix, line);
+		*prefix = NULL;
+	}
+}
+
+static void walk(struct md *m, cmark_node *node, struct blocklist *out,
+		 const char **prefix, int depth)
+{
+	if (m->failed)
+		return;
+	if (depth > MAX_NESTING) {
+		diag_error(loc_at(m, node->start_line), "blocks nested more than %d deep",
+			   MAX_NESTING);
+		m->failed = true;
+		return;
+	}
+	cmark_node_type t = cmark_node_get_type(node);
+	int line = tline(m, node->start_line);
+	if (t == CMARK_NODE_PARAGRAPH) {
+		struct block *b = new_block(m, out, BLK_PARA, line);
+		collect_inlines(m, node, &b->text, false, false, node->start_line);
+		if (*prefix) {
+			prepend_text(m, &b->text, *prefix, line);
+			*prefix = NULL;
+		}
+	} else if (t == CMARK_NODE_HEADING) {
+		int level = cmark_node_get_heading_level(node);
+		if (level > 4)
+			level = 4;
+		struct block *b = new_block(m, out, BLK_HEADING, line);
+		b->level = level;
+		/* # bold upper, ## bold, ### bold italic, #### italic */
+		collect_inlines(m, node, &b->text, level <= 3, level >= 3, node->start_line);
+		if (level == 1)
+			for (int i = 0; i < b->text.n; i++)
+				if (!b->text.v[i].note) {
+					b->text.v[i].text = text_upper(m->a, b->text.v[i].text);
+					b->text.v[i].len = (uint32_t)strlen(b->text.v[i].text);
+				}
+		if (m->auto_number) {
+			prepend_text(m, &b->text, heading_number(m, level), line);
+			b->text.v[0].face = FACE_OF(level <= 3, level >= 3);
+		}
+	} else if (t == CMARK_NODE_LIST) {
+		for (cmark_node *it = cmark_node_first_child(node); it; it = cmark_node_next(it)) {
+			const char *mk = item_marker(m, node, it);
+			walk_children(m, it, out, &mk, depth);
+		}
+	} else if (t == CMARK_NODE_CODE_BLOCK) {
+		diag_warn(loc_at(m, node->start_line),
+			  "text indented by 4 or more spaces (or fenced) is read as a plain "
+			  "paragraph; remove the indentation");
+		para_from_literal(m, node, out, prefix);
+	} else if (t == CMARK_NODE_HTML_BLOCK) {
+		const char *lit = cmark_node_get_literal(node);
+		if (lit && strncmp(lit, "<!--", 4) != 0)
+			para_from_literal(m, node, out, prefix);
+	} else if (t == CMARK_NODE_THEMATIC_BREAK) {
+		new_block(m, out, BLK_PAGEBREAK, line);
+	} else if (t == CMARK_NODE_TABLE) {
+		build_table(m, node, out);
+	} else if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
+		/* handled by md_parse */
+	} else {
+		walk_children(m, node, out, prefix, depth);
+	}
+}
+
+/* Footnote labels as written: "[^label]" references and "[^label]:"
+ * definitions, outside escapes. cmark drops unreferenced definitions and
+ * leaves a reference without definition as text, so both are found here. */
+struct fnlabel {
+	const char *s;
+	size_t n;
+	int line, col;
+	bool def;
+};
+
+static void scan_footnotes(struct md *m, struct fnlabel **out, int *nout)
+{
+	int cap = 0, line = 1;
+	const char *s = m->src, *ls = s;
+	bool in_fence = false;
+	for (size_t i = 0; i < m->len; i++) {
+		if (s[i] == '\n') {
+			line++;
+			ls = s + i + 1;
+			continue;
+		}
+		if (s + i == ls) {
+			const char *p = ls;
+			while (*p == ' ')
+				p++;
+			if (strncmp(p, "```", 3) == 0 || strncmp(p, "~~~", 3) == 0)
+				in_fence = !in_fence;
+		}
+		if (in_fence)
+			continue;
+		if (s[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (s[i] != '[' || i + 1 >= m->len || s[i + 1] != '^')
+			continue;
+		size_t j = i + 2;
+		while (j < m->len && s[j] != ']' && s[j] != '\n' && s[j] != ' ' && s[j] != '[')
+			j++;
+		if (j >= m->len || s[j] != ']' || j == i + 2)
+			continue;
+		bool at_line_start = true;
+		for (const char *p = ls; p < s + i; p++)
+			if (*p != ' ')
+				at_line_start = false;
+		struct fnlabel f = {s + i + 2, j - i - 2, line, text_column(ls, s + i) ,
+				    at_line_start && j + 1 < m->len && s[j + 1] == ':'};
+		ARR_PUSH(m->a, *out, *nout, cap, f);
+		i = j;
+	}
+}
+
+static bool check_footnotes(struct md *m)
+{
+	struct fnlabel *f = NULL;
+	int n = 0;
+	scan_footnotes(m, &f, &n);
+	bool ok = true;
+	for (int i = 0; i < n; i++) {
+		bool found = false;
+		for (int j = 0; j < n && !found; j++)
+			found = j != i && f[j].def != f[i].def && f[j].n == f[i].n &&
+				memcmp(f[j].s, f[i].s, f[i].n) == 0;
+		struct srcloc loc = {m->file, tline(m, f[i].line), f[i].col};
+		if (!found && !f[i].def) {
+			diag_error(loc, "footnote [^%.*s] has no definition; add a line "
+					"'[^%.*s]: text' ",
+				   (int)f[i].n, f[i].s, (int)f[i].n, f[i].s);
+			ok = false;
+		} else if (!found && f[i].def) {
+			diag_warn(loc, "footnote [^%.*s] is defined but never referenced",
+				  (int)f[i].n, f[i].s);
+		}
+	}
+	return ok;
+}
+
+bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
+	      const struct linemap *map, bool auto_number, struct doc *doc)
+{
+	struct md m = {.a = a, .file = file, .src = md, .len = len, .map = map,
+		       .doc = doc, .auto_number = auto_number};
+	if (!check_footnotes(&m))
+		return false;
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
+					   CMARK_OPT_VALIDATE_UTF8);
+	cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension("table"));
+	cmark_parser_feed(p, md, len);
+	cmark_node *root = cmark_parser_finish(p);
+	const char *prefix = NULL;
+	walk(&m, root, &doc->blocks, &prefix, 0);
+	/* Definitions come last, in order of first reference: N-th is note N. */
+	int cap = 0;
+	for (cmark_node *c = cmark_node_first_child(root); c && !m.failed;
+	     c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		struct note nt = {.num = doc->nnotes + 1, .line = tline(&m, c->start_line)};
+		const char *pf = NULL;
+		walk_children(&m, c, &nt.blocks, &pf, 1);
+		ARR_PUSH(a, doc->notes, doc->nnotes, cap, nt);
+	}
+	/* A "Đơn vị tính" line and a "Biểu" title right above a table belong
+	 * to it: the unit note is set right and italic, the title centred. */
+	for (int i = 0; i < doc->blocks.n; i++) {
+		if (doc->blocks.v[i].kind != BLK_TABLE)
+			continue;
+		for (int k = i - 1; k >= 0 && k >= i - 2; k--) {
+			struct block *b = &doc->blocks.v[k];
+			if (b->kind != BLK_PARA || b->style != PARA_BODY || !b->text.n)
+				break;
+			const char *t0 = b->text.v[0].text;
+			if (strncmp(t0, "Đơn vị tính", strlen("Đơn vị tính")) == 0 ||
+			    strncmp(t0, "(Đơn vị tính", strlen("(Đơn vị tính")) == 0)
+				b->style = PARA_UNIT;
+			else if (strncmp(t0, "Biểu", strlen("Biểu")) == 0 ||
+				 strncmp(t0, "Bảng", strlen("Bảng")) == 0)
+				b->style = PARA_CAPTION;
+			else
+				break;
+		}
+	}
+	cmark_node_free(root);
+	cmark_parser_free(p);
+	return !m.failed;
+}

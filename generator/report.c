@@ -1,0 +1,421 @@
+#include "report.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "bounds.h"
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "font.h"
+#include "frontmatter.h"
+#include "markdown.h"
+#include "numfmt.h"
+#include "render.h"
+#include "template.h"
+#include "text.h"
+
+/* ---- files ---- */
+
+static bool read_file(const char *path, size_t limit, struct buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_fail(DIAG_IO, "cannot read '%s': %s", path, strerror(errno));
+		return false;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		diag_fail(DIAG_IO, "'%s' is a folder, not a file", path);
+		return false;
+	}
+	char tmp[65536];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) {
+		if (out->len + n > limit) {
+			fclose(f);
+			diag_error((struct srcloc){path, 0, 0},
+				   "file is larger than %zu MB", limit >> 20);
+			return false;
+		}
+		buf_put(out, tmp, n);
+	}
+	bool ok = !ferror(f);
+	fclose(f);
+	if (!ok)
+		diag_fail(DIAG_IO, "cannot read '%s'", path);
+	return ok;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+static bool make_dirs(const char *path)
+{
+	char *p = strdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = 0;
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			diag_fail(DIAG_IO, "cannot create folder '%s': %s", p, strerror(errno));
+			free(p);
+			return false;
+		}
+		*s = '/';
+	}
+	free(p);
+	return true;
+}
+
+/* Write to a temporary file beside the target and rename it into place:
+ * a failed build never leaves a half-written or clobbered PDF. */
+static bool write_atomic(const char *path, const struct buf *b)
+{
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16);
+	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag_fail(DIAG_IO, "cannot write '%s': %s", path, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	size_t off = 0;
+	bool ok = true;
+	while (off < b->len) {
+		ssize_t w = write(fd, b->ptr + off, b->len - off);
+		if (w <= 0) {
+			ok = false;
+			break;
+		}
+		off += (size_t)w;
+	}
+	/* mkstemp makes 0600 files; a report is for others to read */
+	mode_t um = umask(0);
+	umask(um);
+	fchmod(fd, 0666 & ~um);
+	if (close(fd) != 0)
+		ok = false;
+	if (ok && rename(tmp, path) != 0)
+		ok = false;
+	if (!ok) {
+		diag_fail(DIAG_IO, "cannot write '%s': %s", path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok;
+}
+
+static char *default_output(const char *input)
+{
+	const char *base = strrchr(input, '/');
+	base = base ? base + 1 : input;
+	size_t n = strlen(base);
+	if (n > 3 && strcmp(base + n - 3, ".md") == 0)
+		n -= 3;
+	char *o = malloc(n + 5);
+	memcpy(o, base, n);
+	memcpy(o + n, ".pdf", 5);
+	return o;
+}
+
+static char *default_data_dir(const char *input)
+{
+	char *copy = strdup(input);
+	const char *dir = dirname(copy);
+	size_t n = strlen(dir) + 6;
+	char *d = malloc(n);
+	snprintf(d, n, "%s/data", dir);
+	free(copy);
+	struct stat st;
+	if (stat(d, &st) == 0 && S_ISDIR(st.st_mode))
+		return d;
+	free(d);
+	return NULL;
+}
+
+/* ---- one report ---- */
+
+struct source {
+	const char *file;
+	struct frontmatter fm;
+	struct dataset data;
+	bool has_data;
+};
+
+static bool expand_text(struct arena *a, const struct fm_text *in, const struct tpl_env *env,
+			struct mtext *out)
+{
+	out->s = NULL;
+	out->line = in->loc.line;
+	if (!in->s)
+		return true;
+	const char *v;
+	if (!tpl_expand_value(a, in->loc, in->s, env, &v))
+		return false;
+	out->s = v;
+	return true;
+}
+
+static bool expand_list(struct arena *a, const struct fm_list *in, const struct tpl_env *env,
+			struct mlist *out)
+{
+	out->n = in->n;
+	out->v = arena_alloc(a, sizeof *out->v * (size_t)(in->n ? in->n : 1));
+	bool ok = true;
+	for (int i = 0; i < in->n; i++)
+		ok &= expand_text(a, &in->v[i], env, &out->v[i]);
+	return ok;
+}
+
+static bool build_meta(struct arena *a, const struct source *s, const struct tpl_env *env,
+		       struct meta *m)
+{
+	const struct frontmatter *f = &s->fm;
+	bool ok = true;
+	ok &= expand_text(a, &f->co_quan_chu_quan, env, &m->co_quan_chu_quan);
+	ok &= expand_text(a, &f->co_quan, env, &m->co_quan);
+	ok &= expand_text(a, &f->so, env, &m->so);
+	ok &= expand_text(a, &f->ky_hieu, env, &m->ky_hieu);
+	ok &= expand_text(a, &f->dia_danh, env, &m->dia_danh);
+	ok &= expand_text(a, &f->loai, env, &m->loai);
+	ok &= expand_text(a, &f->trich_yeu, env, &m->trich_yeu);
+	ok &= expand_text(a, &f->phu_de, env, &m->phu_de);
+	ok &= expand_list(a, &f->kinh_gui, env, &m->kinh_gui);
+	ok &= expand_list(a, &f->ky_chuc_vu, env, &m->ky_chuc_vu);
+	ok &= expand_list(a, &f->noi_nhan, env, &m->noi_nhan);
+	ok &= expand_text(a, &f->ky_quyen_han, env, &m->ky_quyen_han);
+	ok &= expand_text(a, &f->ky_ho_ten, env, &m->ky_ho_ten);
+	m->has_ky = f->has_ky;
+	m->du_thao = f->du_thao;
+	m->page = f->page;
+	struct mtext ngay;
+	ok &= expand_text(a, &f->ngay, env, &ngay);
+	if (ok && ngay.s && *ngay.s) {
+		m->date_line = ngay.line;
+		if (!numfmt_parse_date(ngay.s, &m->year, &m->month, &m->day)) {
+			diag_error(f->ngay.loc,
+				   "'ngay' is '%s'; write the date as YYYY-MM-DD (or YYYY-MM to "
+				   "leave the day blank for the signer)",
+				   ngay.s);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool dump_records(const char *path, const struct layout *L)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		diag_fail(DIAG_IO, "cannot write '%s'", path);
+		return false;
+	}
+	static const char *kind[] = {"line", "heading", "box", "row", "note"};
+	fprintf(f, "# page kind block line nlines y h\n");
+	for (int i = 0; i < L->nrec; i++) {
+		const struct record *r = &L->rec[i];
+		fprintf(f, "%d %s %d %d %d %.2f %.2f\n", r->page + 1, kind[r->kind], r->block,
+			r->line, r->nlines, r->y, r->h);
+	}
+	fclose(f);
+	return true;
+}
+
+/* Build one report from a loaded source; env selects the batch row. */
+static bool build_one(const struct report_opts *o, const struct source *s,
+		      const struct fontset *fs, const struct tpl_env *env, const char *output)
+{
+	struct arena a;
+	arena_init(&a);
+	struct doc doc = {.file = s->file};
+	struct buf md = BUF_INIT, pdf = BUF_INIT;
+	struct linemap map = {0};
+	bool ok = build_meta(&a, s, env, &doc.meta);
+	ok = ok && tpl_expand(&a, s->file, s->fm.body_line, s->fm.body, s->fm.body_len, env,
+			      &md, &map);
+	if (ok && md.len > MAX_EXPANDED_BYTES) {
+		diag_error((struct srcloc){s->file, 0, 0},
+			   "the expanded template is larger than %u MB",
+			   MAX_EXPANDED_BYTES >> 20);
+		ok = false;
+	}
+	ok = ok && md_parse(&a, s->file, buf_cstr(&md), md.len, &map,
+			    s->fm.danh_so_tu_dong, &doc);
+	struct layout L;
+	ok = ok && layout_run(&a, &doc, fs, &o->lopt, &L);
+	if (ok && o->dump_layout)
+		ok = dump_records(o->dump_layout, &L);
+	if (ok && o->stats)
+		fprintf(stderr,
+			"stats: pages=%d lines=%d overfull=%d loose_paras=%d "
+			"max_space=%.3f mean_space=%.3f\n",
+			L.npages, L.stats.lines, L.stats.overfull, L.stats.loose_paras,
+			L.stats.max_space,
+			L.stats.space_lines ? L.stats.sum_space / L.stats.space_lines : 0);
+	if (ok && !o->check_only) {
+		ok = render_pdf(&L, &doc, fs, &pdf);
+		ok = ok && write_atomic(output, &pdf);
+	}
+	buf_free(&md);
+	buf_free(&pdf);
+	arena_free(&a);
+	return ok;
+}
+
+static bool load_source(struct arena *a, const struct report_opts *o, struct source *s)
+{
+	s->file = o->input;
+	struct buf raw = BUF_INIT;
+	if (!read_file(o->input, MAX_INPUT_BYTES, &raw)) {
+		buf_free(&raw);
+		return false;
+	}
+	char *src;
+	size_t len;
+	bool ok = text_prepare(a, o->input, 1, buf_cstr(&raw), raw.len, &src, &len);
+	buf_free(&raw);
+	ok = ok && fm_parse(a, o->input, src, len, &s->fm);
+	if (!ok)
+		return false;
+	char *dd = o->data_dir ? strdup(o->data_dir) : default_data_dir(o->input);
+	if (dd) {
+		struct stat st;
+		if (stat(dd, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			diag_fail(DIAG_IO, "data folder '%s' does not exist", dd);
+			free(dd);
+			return false;
+		}
+		ok = data_load_dir(a, arena_strdup(a, dd), o->locale, &s->data);
+		s->has_data = ok;
+		free(dd);
+	}
+	return ok;
+}
+
+static bool load_fonts(const struct report_opts *o, struct fontset *fs)
+{
+	char *dir = o->font_dir ? strdup(o->font_dir) : font_default_dir();
+	if (!dir) {
+		diag_fail(DIAG_IO, "cannot find baocao's fonts folder; use --font-dir DIR");
+		return false;
+	}
+	bool ok = font_load(fs, dir);
+	free(dir);
+	return ok;
+}
+
+/* "out/{ma}.pdf" with the row's values; NULL (reported) on a bad name. */
+static char *batch_path(const char *pattern, const struct table *t, int row)
+{
+	struct buf b = BUF_INIT;
+	for (const char *p = pattern; *p; p++) {
+		if (*p != '{') {
+			buf_putc(&b, *p);
+			continue;
+		}
+		const char *e = strchr(p, '}');
+		if (!e) {
+			buf_putc(&b, *p);
+			continue;
+		}
+		char *name = strndup(p + 1, (size_t)(e - p - 1));
+		int col = data_column(t, name);
+		if (col < 0) {
+			struct buf cols = BUF_INIT;
+			for (int i = 0; i < t->ncols; i++)
+				buf_printf(&cols, "%s%s", i ? ", " : "", t->names[i]);
+			diag_fail(DIAG_USAGE, "-o '%s': unknown column '%s' in %s; columns are: %s",
+				  pattern, name, t->path, buf_cstr(&cols));
+			buf_free(&cols);
+			free(name);
+			buf_free(&b);
+			return NULL;
+		}
+		free(name);
+		/* a value becomes one file name: no folders, no hidden files */
+		const char *v = data_cell(t, row, col)->text;
+		for (const char *q = v; *q; q++)
+			buf_putc(&b, (*q == '/' || *q == '\\' || (q == v && *q == '.')) ? '_' : *q);
+		p = e;
+	}
+	char *r = strdup(buf_cstr(&b));
+	buf_free(&b);
+	return r;
+}
+
+int report_run(const struct report_opts *o)
+{
+	struct arena a;
+	arena_init(&a);
+	struct source s = {0};
+	struct fontset fs = {0};
+	bool ok = load_source(&a, o, &s) && load_fonts(o, &fs);
+	struct tpl_env env = {.data = s.has_data ? &s.data : NULL, .batch_row = -1,
+			      .sets = o->sets, .nsets = o->nsets, .vars = s.fm.vars,
+			      .nvars = s.fm.nvars};
+	if (ok && !o->each) {
+		char *out = o->output ? strdup(o->output) : default_output(o->input);
+		if (!o->check_only && same_file(out, o->input)) {
+			diag_fail(DIAG_USAGE, "output '%s' is the template itself", out);
+			ok = false;
+		} else {
+			ok = build_one(o, &s, &fs, &env, out);
+		}
+		free(out);
+	} else if (ok) {
+		const struct table *t = s.has_data ? data_find(&s.data, o->each) : NULL;
+		if (!t) {
+			diag_fail(DIAG_USAGE, "--each %s: no table '%s' in the data folder",
+				  o->each, o->each);
+			ok = false;
+		}
+		const char *pattern = o->output ? o->output : "{stt}.pdf";
+		int written = 0, failed = 0;
+		for (int r = 0; t && r < t->nrows; r++) {
+			env.batch_table = t;
+			env.batch_row = r;
+			char *out = batch_path(pattern, t, r);
+			if (!out) {
+				ok = false;
+				break;
+			}
+			int errs = diag_errors();
+			bool row_ok = make_dirs(out) && build_one(o, &s, &fs, &env, out);
+			if (row_ok) {
+				written++;
+			} else {
+				failed++;
+				if (diag_errors() == errs)
+					diag_fail(DIAG_INPUT, "row %d: failed", r + 1);
+				diag_note("%s row %d (line %d): '%s' not written", t->path, r + 1,
+					  data_cell(t, r, 0)->line, out);
+			}
+			free(out);
+		}
+		if (t) {
+			fprintf(stderr, "batch: %d written, %d failed\n", written, failed);
+			if (failed)
+				ok = false;
+		}
+	}
+	font_free(&fs);
+	arena_free(&a);
+	enum diag_status st = diag_status();
+	if (!ok && st == DIAG_OK)
+		st = DIAG_IO;
+	return (int)st;
+}

@@ -1,0 +1,33 @@
+/* report: the pipeline of one build, top to bottom: read the template,
+ * front matter, data, expand, parse, lay out, render, write atomically.
+ * Owns: the order of the stages and the files a build reads and writes.
+ * Must not: parse the command line (cli does). */
+#ifndef BAOCAO_REPORT_H
+#define BAOCAO_REPORT_H
+
+#include <stdbool.h>
+
+#include "data.h"
+#include "layout.h"
+#include "scalar.h"
+
+struct report_opts {
+	const char *input;    /* REPORT.md as given */
+	const char *data_dir; /* NULL: data/ beside REPORT.md if it exists */
+	const char *output;   /* NULL: REPORT's stem + ".pdf" in the cwd */
+	const struct scalar *sets;
+	int nsets;
+	enum data_locale locale;
+	const char *font_dir; /* NULL: the installation's fonts/ */
+	bool check_only;      /* everything but writing the PDF */
+	struct layout_opts lopt;
+	const char *dump_layout; /* write page records here (tests) */
+	bool stats;              /* print layout figures to stderr */
+	/* batch */
+	const char *each;        /* table whose rows are reports */
+};
+
+/* Run a build, check or batch; returns the exit status (DESIGN.md §1). */
+int report_run(const struct report_opts *o);
+
+#endif

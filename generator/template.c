@@ -1,0 +1,711 @@
+/* template: the template is cut into tokens (text one line at a time,
+ * and tags), block tags are matched into ranges, and the ranges are run
+ * against the data. Expressions are parsed once; loops re-run them per
+ * row, so expansion is linear in the output. */
+#include "template.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bounds.h"
+#include "expr.h"
+#include "numfmt.h"
+#include "text.h"
+
+enum kind {
+	K_TEXT,    /* one line of text, with its '\n' */
+	K_EXPR,    /* {{ expr | filter }} */
+	K_TABLE,   /* {{ table T }} */
+	K_EACH,    /* {{#each T [where EXPR]}} */
+	K_ENDEACH, /* {{/each}} */
+	K_IF,      /* {{#if EXPR}} */
+	K_ELSE,    /* {{else}} */
+	K_ENDIF,   /* {{/if}} */
+	K_COMMENT, /* {{! ... }} */
+};
+
+struct tok {
+	enum kind kind;
+	const char *s; /* K_TEXT */
+	size_t len;
+	struct srcloc loc; /* the text's start, or the tag's "{{" */
+	struct expr *e;    /* K_EXPR, K_IF, K_EACH's where */
+	struct expr_filter *filters;
+	int nfilters;
+	const char *name; /* K_EACH, K_TABLE */
+	struct srcloc nameloc;
+	int end;   /* block: index of its closing tag */
+	int other; /* K_IF: index of its {{else}}, or -1 */
+	bool drop; /* whitespace on a line holding only block tags */
+};
+
+struct tx {
+	struct arena *a;
+	const char *file;
+	bool md; /* Markdown body (escape) or a front-matter value */
+	struct tok *toks;
+	int ntoks;
+	struct expr_ctx ctx;
+	struct buf *out;
+	int *lines; /* the line map being built */
+	size_t nlines, caplines;
+	int cur_src; /* template line of the current output line, 0: none */
+	int last_line;
+};
+
+static bool is_block(enum kind k)
+{
+	return k == K_EACH || k == K_ENDEACH || k == K_IF || k == K_ELSE ||
+	       k == K_ENDIF || k == K_COMMENT;
+}
+
+static const char *tag_name(enum kind k)
+{
+	switch (k) {
+	case K_EACH: return "{{#each}}";
+	case K_ENDEACH: return "{{/each}}";
+	case K_IF: return "{{#if}}";
+	case K_ELSE: return "{{else}}";
+	case K_ENDIF: return "{{/if}}";
+	default: return "tag";
+	}
+}
+
+/* ---- tokens ------------------------------------------------------------- */
+
+/* Position of p within the cursor's text (advances the cursor). */
+static void seek(struct expr_src *cur, const char *p)
+{
+	expr_src_skip(cur, (size_t)(p - cur->s));
+}
+
+static struct srcloc here(const struct expr_src *cur)
+{
+	return (struct srcloc){cur->file, cur->line, cur->col};
+}
+
+static bool word_at(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && memcmp(s, w, k) == 0 &&
+	       (n == k || s[k] == ' ' || s[k] == '\t' || s[k] == '\n');
+}
+
+static size_t skip_blank(const char *s, size_t i, size_t n)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* A name (identifier) at s[i]; returns its end. */
+static size_t name_end(const char *s, size_t i, size_t n)
+{
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+			 (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+			 (unsigned char)s[i] >= 0x80))
+		i++;
+	return i;
+}
+
+/* Classify the inside of a tag (body: between "{{" and "}}"). */
+static bool parse_tag(struct tx *x, struct tok *t, struct expr_src in)
+{
+	size_t i = skip_blank(in.s, 0, in.len);
+	const char *s = in.s;
+	size_t n = in.len;
+	if (i < n && s[i] == '#') {
+		size_t j = name_end(s, i + 1, n);
+		bool each = j - i - 1 == 4 && memcmp(s + i + 1, "each", 4) == 0;
+		bool iff = j - i - 1 == 2 && memcmp(s + i + 1, "if", 2) == 0;
+		if (!each && !iff) {
+			expr_src_skip(&in, i);
+			diag_error(here(&in), "unknown block '{{%.*s}}'; blocks are "
+					      "{{#each TABLE}} and {{#if EXPR}}",
+				   (int)(j - i), s + i);
+			return false;
+		}
+		expr_src_skip(&in, j);
+		if (iff) {
+			t->kind = K_IF;
+			t->other = -1;
+			return expr_parse(x->a, in, &t->e);
+		}
+		t->kind = K_EACH;
+		size_t k = skip_blank(in.s, 0, in.len);
+		expr_src_skip(&in, k);
+		size_t e = name_end(in.s, 0, in.len);
+		if (e == 0) {
+			diag_error(here(&in), "expected a table name after #each");
+			return false;
+		}
+		t->name = arena_strndup(x->a, in.s, e);
+		t->nameloc = here(&in);
+		expr_src_skip(&in, e);
+		k = skip_blank(in.s, 0, in.len);
+		expr_src_skip(&in, k);
+		if (in.len == 0)
+			return true;
+		if (!word_at(in.s, in.len, "where")) {
+			diag_error(here(&in), "expected 'where' or '}}' after "
+					      "{{#each %s", t->name);
+			return false;
+		}
+		expr_src_skip(&in, 5);
+		return expr_parse(x->a, in, &t->e);
+	}
+	if (i < n && s[i] == '/') {
+		size_t j = name_end(s, i + 1, n);
+		size_t k = skip_blank(s, j, n);
+		if (k == n && j - i - 1 == 4 && memcmp(s + i + 1, "each", 4) == 0)
+			t->kind = K_ENDEACH;
+		else if (k == n && j - i - 1 == 2 && memcmp(s + i + 1, "if", 2) == 0)
+			t->kind = K_ENDIF;
+		else {
+			expr_src_skip(&in, i);
+			diag_error(here(&in), "unknown closing tag '{{%.*s}}'; "
+					      "write {{/each}} or {{/if}}",
+				   (int)(k - i), s + i);
+			return false;
+		}
+		return true;
+	}
+	if (word_at(s + i, n - i, "else") && skip_blank(s, i + 4, n) == n) {
+		t->kind = K_ELSE;
+		return true;
+	}
+	if (word_at(s + i, n - i, "table")) {
+		size_t j = skip_blank(s, i + 5, n);
+		size_t e = name_end(s, j, n);
+		if (e > j && skip_blank(s, e, n) == n && s[j] != '|') {
+			t->kind = K_TABLE;
+			t->name = arena_strndup(x->a, s + j, e - j);
+			expr_src_skip(&in, j);
+			t->nameloc = here(&in);
+			return true;
+		}
+	}
+	t->kind = K_EXPR;
+	return expr_parse_filtered(x->a, in, &t->e, &t->filters, &t->nfilters);
+}
+
+/* Where the "}}" closing the tag at s (just after "{{") is; strings may
+ * hold "}}" (not in comments). */
+static const char *tag_close(const char *s, const char *end, bool comment)
+{
+	for (const char *p = s; p + 1 < end; p++) {
+		if (*p == '"' && !comment) {
+			for (p++; p < end && *p != '"'; p++)
+				if (*p == '\\' && p + 1 < end)
+					p++;
+			if (p >= end)
+				return NULL;
+			continue;
+		}
+		if (p[0] == '}' && p[1] == '}')
+			return p;
+	}
+	return NULL;
+}
+
+static void push_tok(struct tx *x, struct tok t, int *cap)
+{
+	ARR_PUSH(x->a, x->toks, x->ntoks, *cap, t);
+}
+
+static bool tokenize(struct tx *x, struct expr_src cur)
+{
+	const char *end = cur.s + cur.len;
+	int cap = 0;
+	while (cur.len) {
+		const char *open = NULL;
+		/* text up to the next "{{", one line per token */
+		for (const char *p = cur.s; p + 1 < end; p++)
+			if (p[0] == '{' && p[1] == '{') {
+				open = p;
+				break;
+			}
+		const char *stop = open ? open : end;
+		while (cur.s < stop) {
+			const char *nl = memchr(cur.s, '\n', (size_t)(stop - cur.s));
+			const char *e = nl ? nl + 1 : stop;
+			struct tok t = {.kind = K_TEXT, .s = cur.s,
+					.len = (size_t)(e - cur.s), .loc = here(&cur)};
+			push_tok(x, t, &cap);
+			seek(&cur, e);
+		}
+		if (!open)
+			break;
+		struct tok t = {.loc = here(&cur), .other = -1};
+		const char *body = open + 2;
+		bool comment = body < end && *body == '!';
+		const char *close = tag_close(body, end, comment);
+		if (!close) {
+			diag_error(t.loc, "'{{' is never closed (missing '}}')");
+			return false;
+		}
+		seek(&cur, body);
+		if (comment) {
+			t.kind = K_COMMENT;
+		} else {
+			struct expr_src in = cur;
+			in.len = (size_t)(close - body);
+			if (!parse_tag(x, &t, in))
+				return false;
+		}
+		seek(&cur, close + 2);
+		push_tok(x, t, &cap);
+	}
+	return true;
+}
+
+/* A line holding only block tags and blanks leaves nothing behind. */
+static void drop_tag_lines(struct tx *x)
+{
+	int start = 0;
+	for (int i = 0; i < x->ntoks; i++) {
+		struct tok *t = &x->toks[i];
+		bool eol = t->kind == K_TEXT && t->len && t->s[t->len - 1] == '\n';
+		if (!eol && i + 1 < x->ntoks)
+			continue;
+		bool only = true, tag = false;
+		for (int k = start; k <= i && only; k++) {
+			struct tok *u = &x->toks[k];
+			if (is_block(u->kind)) {
+				tag = true;
+			} else if (u->kind == K_TEXT) {
+				for (size_t m = 0; m < u->len; m++)
+					if (u->s[m] != ' ' && u->s[m] != '\t' &&
+					    u->s[m] != '\n')
+						only = false;
+			} else {
+				only = false;
+			}
+		}
+		if (only && tag)
+			for (int k = start; k <= i; k++)
+				if (x->toks[k].kind == K_TEXT)
+					x->toks[k].drop = true;
+		start = i + 1;
+	}
+}
+
+/* Match block tags: each opening tag learns where it ends. */
+static bool match_blocks(struct tx *x)
+{
+	int stack[MAX_NESTING];
+	int depth = 0;
+	for (int i = 0; i < x->ntoks; i++) {
+		struct tok *t = &x->toks[i];
+		switch (t->kind) {
+		case K_EACH:
+		case K_IF:
+			if (depth == MAX_NESTING) {
+				diag_error(t->loc, "blocks nested deeper than %d "
+						   "levels",
+					   MAX_NESTING);
+				return false;
+			}
+			stack[depth++] = i;
+			break;
+		case K_ELSE: {
+			struct tok *o = depth ? &x->toks[stack[depth - 1]] : NULL;
+			if (!o || o->kind != K_IF) {
+				diag_error(t->loc, "{{else}} outside {{#if}} ... "
+						   "{{/if}}");
+				return false;
+			}
+			if (o->other >= 0) {
+				diag_error(t->loc, "second {{else}} in one {{#if}} "
+						   "(the first is at line %d)",
+					   x->toks[o->other].loc.line);
+				return false;
+			}
+			o->other = i;
+			break;
+		}
+		case K_ENDEACH:
+		case K_ENDIF: {
+			enum kind want = t->kind == K_ENDEACH ? K_EACH : K_IF;
+			if (!depth) {
+				diag_error(t->loc, "%s without an opening %s",
+					   tag_name(t->kind), tag_name(want));
+				return false;
+			}
+			struct tok *o = &x->toks[stack[depth - 1]];
+			if (o->kind != want) {
+				diag_error(o->loc, "%s is closed by %s at line %d; "
+						   "close it with %s",
+					   tag_name(o->kind), tag_name(t->kind),
+					   t->loc.line,
+					   o->kind == K_EACH ? "{{/each}}"
+							     : "{{/if}}");
+				return false;
+			}
+			o->end = i;
+			depth--;
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	if (depth) {
+		struct tok *o = &x->toks[stack[depth - 1]];
+		diag_error(o->loc, "%s is never closed (missing %s)",
+			   tag_name(o->kind),
+			   o->kind == K_EACH ? "{{/each}}" : "{{/if}}");
+		return false;
+	}
+	return true;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+static void end_line(struct tx *x, int src)
+{
+	buf_putc(x->out, '\n');
+	ARR_PUSH(x->a, x->lines, x->nlines, x->caplines, x->cur_src ? x->cur_src : src);
+	x->cur_src = 0;
+}
+
+static bool check_size(struct tx *x, struct srcloc loc)
+{
+	if (x->out->len <= MAX_EXPANDED_BYTES)
+		return true;
+	diag_error(loc, "the expanded report is larger than %u MB",
+		   MAX_EXPANDED_BYTES >> 20);
+	return false;
+}
+
+static void emit_text(struct tx *x, const struct tok *t)
+{
+	if (!x->cur_src)
+		x->cur_src = t->loc.line;
+	bool nl = t->len && t->s[t->len - 1] == '\n';
+	size_t n = nl ? t->len - 1 : t->len;
+	buf_put(x->out, t->s, n);
+	if (nl) {
+		if (x->md)
+			end_line(x, t->loc.line);
+		else
+			buf_putc(x->out, ' ');
+	}
+}
+
+/* Characters CommonMark or GFM could read as markup anywhere in a line
+ * (emphasis, code, links, HTML, entities, tables, strikethrough,
+ * footnotes) or at its start (headings, lists, quotes, breaks, setext
+ * underlines). A backslash before any ASCII punctuation is always valid
+ * CommonMark, so erring on the side of escaping is safe. Left alone:
+ * , ; / % ? ' " @ (no meaning in the extensions enabled). */
+static bool needs_escape(char c)
+{
+	return c && strchr("\\`*_{}[]<>()#+-.!|~&^:=$", c) != NULL;
+}
+
+/* An inserted value: escaped for Markdown, newlines as spaces. */
+static void emit_value(struct tx *x, const char *s, size_t n, int line)
+{
+	struct buf *b = x->out;
+	if (!x->cur_src)
+		x->cur_src = line;
+	if (x->md && (b->len == 0 || b->ptr[b->len - 1] == '\n'))
+		/* Leading blanks at a line start would indent (code block). */
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+	buf_grow(b, n);
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i] == '\n' ? ' ' : s[i];
+		if (x->md && needs_escape(c))
+			buf_putc(b, '\\');
+		buf_putc(b, c);
+	}
+}
+
+/* ---- filters ------------------------------------------------------------ */
+
+static const char *const filter_names[] = {"so", "pct", "ngay", "chu", "hoa"};
+#define NFILTERS ((int)(sizeof filter_names / sizeof filter_names[0]))
+
+static bool filter_decimals(struct tx *x, const struct expr_filter *f, int *out)
+{
+	*out = -1;
+	if (f->nargs == 0)
+		return true;
+	struct expr_value v;
+	struct numfmt_dec n;
+	long long d;
+	if (!expr_eval(&x->ctx, f->args[0], &v) || !expr_number(&x->ctx, &v, &n))
+		return false;
+	if (!numfmt_to_ll(n, &d) || d < 0 || d > NUMFMT_MAX_SCALE) {
+		diag_error(expr_loc(f->args[0]), "%s(n): n is the number of "
+						 "decimals, from 0 to %d",
+			   f->name, NUMFMT_MAX_SCALE);
+		return false;
+	}
+	*out = (int)d;
+	return true;
+}
+
+static bool apply_filter(struct tx *x, const struct expr_filter *f,
+			 struct expr_value *v)
+{
+	struct buf b = BUF_INIT;
+	struct numfmt_dec n;
+	bool ok = true, so = strcmp(f->name, "so") == 0,
+	     pct = strcmp(f->name, "pct") == 0;
+	int known = -1;
+	for (int i = 0; i < NFILTERS; i++)
+		if (strcmp(f->name, filter_names[i]) == 0)
+			known = i;
+	if (known < 0) {
+		const char *near = expr_closest(f->name, filter_names, NFILTERS);
+		diag_error(f->loc, "unknown filter '%s'%s%s%s; filters are: so, "
+				   "so(n), pct, pct(n), ngay, chu, hoa",
+			   f->name, near ? "; did you mean '" : "",
+			   near ? near : "", near ? "'?" : "");
+		return false;
+	}
+	if (f->nargs > (so || pct ? 1 : 0)) {
+		diag_error(f->loc, "filter '%s' takes %s", f->name,
+			   so || pct ? "at most one argument (decimals)"
+				     : "no arguments");
+		return false;
+	}
+	if (so || pct) {
+		int d;
+		ok = filter_decimals(x, f, &d) && expr_number(&x->ctx, v, &n);
+		if (ok) {
+			numfmt_grouped(&b, n, d);
+			if (pct)
+				buf_putc(&b, '%');
+		}
+	} else if (strcmp(f->name, "chu") == 0) {
+		ok = expr_number(&x->ctx, v, &n);
+		if (ok && !numfmt_words(&b, n)) {
+			struct buf t = BUF_INIT;
+			numfmt_plain(&t, n);
+			diag_error(v->loc, "chu writes whole numbers in words; %s "
+					   "has decimals (use round(x, 0))",
+				   buf_cstr(&t));
+			buf_free(&t);
+			ok = false;
+		}
+	} else {
+		struct buf t = BUF_INIT;
+		ok = expr_text(&x->ctx, v, &t);
+		if (ok && strcmp(f->name, "hoa") == 0) {
+			buf_puts(&b, text_upper(x->a, buf_cstr(&t)));
+		} else if (ok) { /* ngay */
+			int yy, mm, dd;
+			if (numfmt_parse_date(buf_cstr(&t), &yy, &mm, &dd)) {
+				numfmt_date(&b, yy, mm, dd);
+			} else {
+				diag_error(v->loc, "'%s' is not a date; write "
+						   "YYYY-MM-DD, YYYY-MM or "
+						   "DD/MM/YYYY",
+					   buf_cstr(&t));
+				ok = false;
+			}
+		}
+		buf_free(&t);
+	}
+	if (ok) {
+		struct srcloc loc = v->loc;
+		memset(v, 0, sizeof *v);
+		v->kind = EXPR_TEXT;
+		v->text = arena_strndup(x->a, buf_cstr(&b), b.len);
+		v->loc = loc;
+		v->row = -1;
+	}
+	buf_free(&b);
+	return ok;
+}
+
+/* ---- running ------------------------------------------------------------ */
+
+static bool run_insert(struct tx *x, const struct tok *t)
+{
+	struct expr_value v;
+	if (!expr_eval(&x->ctx, t->e, &v))
+		return false;
+	for (int i = 0; i < t->nfilters; i++)
+		if (!apply_filter(x, &t->filters[i], &v))
+			return false;
+	struct buf b = BUF_INIT;
+	bool ok = expr_text(&x->ctx, &v, &b);
+	if (ok)
+		emit_value(x, b.ptr ? b.ptr : "", b.len, t->loc.line);
+	buf_free(&b);
+	return ok;
+}
+
+/* {{ table T }}: a GFM pipe table, header as written, numbers right. */
+static bool run_table(struct tx *x, const struct tok *t)
+{
+	const struct table *tb = expr_table(&x->ctx, t->name, t->nameloc);
+	if (!tb)
+		return false;
+	int line = t->loc.line;
+	for (int r = -2; r < tb->nrows; r++) {
+		if (r > -2) {
+			if (!x->md) {
+				buf_putc(x->out, ' ');
+			} else {
+				end_line(x, line);
+				x->cur_src = line;
+			}
+		}
+		buf_putc(x->out, '|');
+		for (int c = 0; c < tb->ncols; c++) {
+			if (r == -1) {
+				buf_puts(x->out, tb->numeric[c] ? " ---: |" : " --- |");
+				continue;
+			}
+			const char *s = r < 0 ? tb->headers[c]
+					      : data_cell(tb, r, c)->text;
+			buf_putc(x->out, ' ');
+			emit_value(x, s, strlen(s), line);
+			buf_puts(x->out, " |");
+		}
+		if (!check_size(x, t->loc))
+			return false;
+	}
+	return true;
+}
+
+static bool run(struct tx *x, int from, int to);
+
+static bool run_each(struct tx *x, const struct tok *t)
+{
+	const struct table *tb = expr_table(&x->ctx, t->name, t->nameloc);
+	if (!tb || !expr_push(&x->ctx, tb, true, t->loc))
+		return false;
+	struct expr_frame *f = &x->ctx.frames[x->ctx.nframes - 1];
+	int stt = 0;
+	bool ok = true;
+	for (int r = 0; r < tb->nrows && ok; r++) {
+		f->row = r;
+		f->stt = stt + 1;
+		if (t->e) {
+			struct expr_value v;
+			if (!expr_eval(&x->ctx, t->e, &v)) {
+				ok = false;
+				break;
+			}
+			if (!expr_truth(&v))
+				continue;
+		}
+		stt++;
+		ok = run(x, (int)(t - x->toks) + 1, t->end) && check_size(x, t->loc);
+	}
+	expr_pop(&x->ctx);
+	return ok;
+}
+
+static bool run(struct tx *x, int from, int to)
+{
+	for (int i = from; i < to; i++) {
+		struct tok *t = &x->toks[i];
+		switch (t->kind) {
+		case K_TEXT:
+			if (!t->drop)
+				emit_text(x, t);
+			break;
+		case K_EXPR:
+			if (!run_insert(x, t))
+				return false;
+			break;
+		case K_TABLE:
+			if (!run_table(x, t))
+				return false;
+			break;
+		case K_EACH:
+			if (!run_each(x, t))
+				return false;
+			i = t->end;
+			break;
+		case K_IF: {
+			struct expr_value v;
+			if (!expr_eval(&x->ctx, t->e, &v))
+				return false;
+			bool yes = expr_truth(&v);
+			int mid = t->other >= 0 ? t->other : t->end;
+			if (yes ? !run(x, i + 1, mid) : !run(x, mid + 1, t->end))
+				return false;
+			i = t->end;
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return check_size(x, x->ntoks ? x->toks[from < x->ntoks ? from : 0].loc
+				      : (struct srcloc){x->file, 1, 1});
+}
+
+static void tx_init(struct tx *x, struct arena *a, const char *file, bool md,
+		    const struct tpl_env *env, struct buf *out)
+{
+	memset(x, 0, sizeof *x);
+	x->a = a;
+	x->file = file;
+	x->md = md;
+	x->out = out;
+	expr_ctx_init(&x->ctx, a);
+	if (env) {
+		x->ctx.data = env->data;
+		x->ctx.batch_table = env->batch_table;
+		x->ctx.batch_row = env->batch_table ? env->batch_row : -1;
+		x->ctx.sets = env->sets;
+		x->ctx.nsets = env->nsets;
+		x->ctx.vars = env->vars;
+		x->ctx.nvars = env->nvars;
+		x->ctx.c_locale = env->data && env->data->locale == LOCALE_C;
+	}
+}
+
+bool tpl_expand(struct arena *a, const char *file, int first_line,
+		const char *src, size_t len, const struct tpl_env *env,
+		struct buf *out, struct linemap *map)
+{
+	struct tx x;
+	tx_init(&x, a, file, true, env, out);
+	struct expr_src cur = {file, src, len, first_line, 1};
+	if (!tokenize(&x, cur))
+		return false;
+	drop_tag_lines(&x);
+	if (!match_blocks(&x) || !run(&x, 0, x.ntoks))
+		return false;
+	/* The last line (possibly empty) maps to the template's last line. */
+	int last = first_line;
+	for (size_t i = 0; i < len; i++)
+		last += src[i] == '\n';
+	if (len && src[len - 1] == '\n')
+		last--;
+	ARR_PUSH(a, x.lines, x.nlines, x.caplines, x.cur_src ? x.cur_src : last);
+	map->lines = x.lines;
+	map->n = x.nlines;
+	return true;
+}
+
+bool tpl_expand_value(struct arena *a, struct srcloc loc, const char *src,
+		      const struct tpl_env *env, const char **out)
+{
+	if (!strstr(src, "{{")) { /* the common case: nothing to expand */
+		*out = src;
+		return true;
+	}
+	struct buf b = BUF_INIT;
+	struct tx x;
+	tx_init(&x, a, loc.file, false, env, &b);
+	struct expr_src cur = {loc.file, src, strlen(src), loc.line > 0 ? loc.line : 1,
+			       loc.col > 0 ? loc.col : 1};
+	bool ok = tokenize(&x, cur) && match_blocks(&x) && run(&x, 0, x.ntoks);
+	if (ok)
+		*out = arena_strndup(a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return ok;
+}
