@@ -1,10 +1,12 @@
 # baocao — Markdown + CSV -> official Vietnamese report (PDF, Decree 30/2020/NĐ-CP)
-# `make` builds build/baocao; `make samples`, `make test`, `make asan`,
-# `make bench`, `make install PREFIX=...`, `make format`, `make lint`.
+# `make` builds build/baocao and its fonts; `make samples`, `make test`,
+# `make asan`, `make test-asan`, `make bench`, `make install PREFIX=...`,
+# `make format`, `make lint`.
 
 VERSION := 0.1.0
 PREFIX  ?= /usr/local
 CC      ?= cc
+PYTHON3 ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 
 PKGS    := libcmark-gfm libutf8proc yaml-0.1
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -18,20 +20,22 @@ BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	     -DBAOCAO_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
 
 SRC     := $(sort $(wildcard generator/*.c))
-LIBSRC  := $(filter-out generator/cli.c,$(SRC))
 HDR     := $(wildcard generator/*.h)
-
 OBJ      := $(patsubst generator/%.c,build/obj/%.o,$(SRC))
+LIBOBJ   := $(filter-out build/obj/cli.o,$(OBJ))
 ASAN_OBJ := $(patsubst generator/%.c,build/asan/obj/%.o,$(SRC))
 ASANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=all
+
+FACES   := Regular Bold Italic BoldItalic
+DERIVED := $(patsubst %,build/fonts/BaocaoSerif-%.ttf,$(FACES))
 
 SAMPLES := $(patsubst samples/%/bao-cao.md,%,$(wildcard samples/*/bao-cao.md))
 SAMPLE_PDFS := $(patsubst %,build/samples/%.pdf,$(SAMPLES))
 
 .PHONY: all samples test test-asan asan bench install format lint clean docs unit
 
-all: build/baocao
+all: build/baocao $(DERIVED)
 
 build/baocao: $(OBJ)
 	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
@@ -40,9 +44,17 @@ build/obj/%.o: generator/%.c $(HDR) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(BASEFLAGS) $(CFLAGS) -c -o $@ $<
 
+# Smaller faces derived from fonts/ (tools/derive-fonts.py says why).
+$(DERIVED) &: tools/derive-fonts.py $(wildcard fonts/LiberationSerif-*.ttf)
+	@mkdir -p build/fonts
+	$(PYTHON3) tools/derive-fonts.py fonts build/fonts
+	cp fonts/LICENSE-OFL.txt build/fonts/
+
 asan: build/asan/baocao
 
-build/asan/baocao: $(ASAN_OBJ)
+build/asan/baocao: $(ASAN_OBJ) $(DERIVED)
+	@mkdir -p build/asan/fonts
+	cp build/fonts/* build/asan/fonts/
 	$(CC) $(ASANFLAGS) -o $@ $(ASAN_OBJ) $(LIBS)
 
 build/asan/obj/%.o: generator/%.c $(HDR) Makefile
@@ -51,35 +63,35 @@ build/asan/obj/%.o: generator/%.c $(HDR) Makefile
 
 samples: $(SAMPLE_PDFS)
 
-build/samples/%.pdf: samples/%/bao-cao.md build/baocao $(wildcard samples/*/data/*.csv)
+build/samples/%.pdf: samples/%/bao-cao.md build/baocao $(DERIVED) $(wildcard samples/*/data/*.csv)
 	@mkdir -p $(@D)
 	build/baocao build $< -o $@
 
 # Unit tests: every tests/unit/*.c is linked against the library objects.
 UNIT_SRC := $(wildcard tests/unit/*.c)
-build/unit/%: tests/unit/%.c $(filter-out build/obj/cli.o,$(OBJ)) tests/unit/unit.h
+build/unit/%: tests/unit/%.c $(LIBOBJ) tests/unit/unit.h
 	@mkdir -p $(@D)
-	$(CC) $(BASEFLAGS) -O1 -Igenerator -o $@ $< $(filter-out build/obj/cli.o,$(OBJ)) $(LIBS)
+	$(CC) $(BASEFLAGS) -O1 -Igenerator -o $@ $< $(LIBOBJ) $(LIBS)
 
 unit: $(patsubst tests/unit/%.c,build/unit/%,$(UNIT_SRC))
 
-test: build/baocao unit samples
+test: all unit samples
 	@tests/run build/baocao
 
 test-asan: build/asan/baocao
 	@BAOCAO_ASAN=1 tests/run build/asan/baocao
 
-bench: build/baocao
+bench: all
 	@bench/run build/baocao
 
 docs: build/samples/phong-tho-2024.pdf
-	@mkdir -p docs build/docs
-	pdftoppm -r 60 -png -f 1 -l 1 -singlefile build/samples/phong-tho-2024.pdf docs/phong-tho-2024-trang-1
+	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $< docs/phong-tho-2024-trang-1
 
-install: build/baocao
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao/fonts $(DESTDIR)$(PREFIX)/share/baocao/templates
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao/fonts \
+		$(DESTDIR)$(PREFIX)/share/baocao/templates
 	install -m 755 build/baocao $(DESTDIR)$(PREFIX)/bin/baocao
-	install -m 644 fonts/*.ttf fonts/LICENSE-OFL.txt $(DESTDIR)$(PREFIX)/share/baocao/fonts/
+	install -m 644 $(DERIVED) fonts/LICENSE-OFL.txt $(DESTDIR)$(PREFIX)/share/baocao/fonts/
 	cp -r templates/. $(DESTDIR)$(PREFIX)/share/baocao/templates/
 
 format:

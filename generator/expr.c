@@ -61,6 +61,11 @@ struct expr {
 	const char *src; /* N_LOOKUP: the condition as written */
 	size_t srclen;
 
+	/* sum(t.col) and friends over whole columns do not depend on the
+	 * row: computed once, so pct(x, sum(t.x)) in a loop stays linear. */
+	bool memo_ok;
+	struct expr_value memo;
+
 	enum cache cache;
 	unsigned cache_serial;
 	int cache_i, cache_j;
@@ -1271,6 +1276,35 @@ static bool eval_aggregate(struct expr_ctx *c, struct expr *e,
 	return true;
 }
 
+/* An aggregate whose arguments are all whole columns (TABLE.COLUMN). */
+static bool is_constant(const struct expr *e)
+{
+	if (e->fn > F_COUNT)
+		return false;
+	for (int i = 0; i < e->nargs; i++)
+		if (e->args[i]->kind != N_COLUMN)
+			return false;
+	return true;
+}
+
+static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v);
+
+static bool eval_call_memo(struct expr_ctx *c, struct expr *e,
+			   struct expr_value *v)
+{
+	if (e->memo_ok) {
+		*v = e->memo;
+		return true;
+	}
+	if (!eval_call(c, e, v))
+		return false;
+	if (is_constant(e)) {
+		e->memo = *v;
+		e->memo_ok = true;
+	}
+	return true;
+}
+
 static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 {
 	struct numfmt_dec x, y, r;
@@ -1288,6 +1322,10 @@ static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 			diag_error(a.loc, "count() takes a table or a column "
 					  "(count(TABLE), count(TABLE.COLUMN))");
 			return false;
+		}
+		if (a.kind == EXPR_TABLE && !a.where) { /* no scan needed */
+			number_value(numfmt_from_int(a.t->nrows), e->loc, v);
+			return true;
 		}
 		struct rowscan s;
 		if (!scan_begin(&s, c, a.t, a.where, a.loc))
@@ -1391,7 +1429,7 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		v->where = e->b;
 		return true;
 	case N_CALL:
-		return eval_call(c, e, v);
+		return eval_call_memo(c, e, v);
 	case N_NEG:
 		if (!eval_num(c, e->a, &x))
 			return false;

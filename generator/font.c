@@ -143,14 +143,14 @@ static int style_of(const struct ttf *t)
 	return FACE_OF(sel & 0x20, sel & 0x01);
 }
 
-static const char *const known[FACE_COUNT][6] = {
-	{"LiberationSerif-Regular.ttf", "times.ttf", "Times New Roman.ttf",
+static const char *const known[FACE_COUNT][7] = {
+	{"BaocaoSerif-Regular.ttf", "LiberationSerif-Regular.ttf", "times.ttf", "Times New Roman.ttf",
 	 "TimesNewRoman.ttf", "Tinos-Regular.ttf", NULL},
-	{"LiberationSerif-Bold.ttf", "timesbd.ttf", "Times New Roman Bold.ttf",
+	{"BaocaoSerif-Bold.ttf", "LiberationSerif-Bold.ttf", "timesbd.ttf", "Times New Roman Bold.ttf",
 	 "TimesNewRoman-Bold.ttf", "Tinos-Bold.ttf", NULL},
-	{"LiberationSerif-Italic.ttf", "timesi.ttf", "Times New Roman Italic.ttf",
+	{"BaocaoSerif-Italic.ttf", "LiberationSerif-Italic.ttf", "timesi.ttf", "Times New Roman Italic.ttf",
 	 "TimesNewRoman-Italic.ttf", "Tinos-Italic.ttf", NULL},
-	{"LiberationSerif-BoldItalic.ttf", "timesbi.ttf",
+	{"BaocaoSerif-BoldItalic.ttf", "LiberationSerif-BoldItalic.ttf", "timesbi.ttf",
 	 "Times New Roman Bold Italic.ttf", "TimesNewRoman-BoldItalic.ttf",
 	 "Tinos-BoldItalic.ttf", NULL},
 };
@@ -265,9 +265,12 @@ void font_free(struct fontset *fs)
 
 static bool has_regular(const char *dir)
 {
-	char *p = join(dir, known[0][0]);
-	bool ok = access(p, R_OK) == 0;
-	free(p);
+	bool ok = false;
+	for (int k = 0; k < 2 && !ok; k++) {
+		char *p = join(dir, known[0][k]);
+		ok = access(p, R_OK) == 0;
+		free(p);
+	}
 	return ok;
 }
 
@@ -282,8 +285,9 @@ char *font_default_dir(void)
 	if (!slash)
 		return NULL;
 	*slash = 0;
-	const char *rel[] = {"/../fonts", "/../share/baocao/fonts", "/fonts",
-			     "/../../fonts"};
+	/* build/fonts (derived faces), then the installed share folder, then
+	 * the source tree's original Liberation files */
+	const char *rel[] = {"/fonts", "/../share/baocao/fonts", "/../fonts"};
 	for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
 		char *p = join(exe, rel[i] + 1);
 		if (has_regular(p)) {

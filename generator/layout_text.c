@@ -323,9 +323,11 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 				o.size = st->size;
 				o.y = baseline;
 			}
-			o.text = last && space_after
-					 ? arena_printf(c->a, "%.*s ", (int)f->n, f->s)
-					 : arena_strndup(c->a, f->s, f->n);
+			char *t = arena_alloc(c->a, f->n + 2);
+			memcpy(t, f->s, f->n);
+			if (last && space_after)
+				t[f->n] = ' ';
+			o.text = t;
 			lt_add_op(c, o);
 			fx += f->w;
 		}

@@ -462,10 +462,10 @@ static bool apply_filter(struct tx *x, const struct expr_filter *f,
 			known = i;
 	if (known < 0) {
 		const char *near = expr_closest(f->name, filter_names, NFILTERS);
-		diag_error(f->loc, "unknown filter '%s'%s%s%s; filters are: so, "
+		diag_error(f->loc, "unknown filter '%s'%s%s%sfilters are: so, "
 				   "so(n), pct, pct(n), ngay, chu, hoa",
-			   f->name, near ? "; did you mean '" : "",
-			   near ? near : "", near ? "'?" : "");
+			   f->name, near ? "; did you mean '" : "; ",
+			   near ? near : "", near ? "'? " : "");
 		return false;
 	}
 	if (f->nargs > (so || pct ? 1 : 0)) {

@@ -68,6 +68,7 @@ static bool needs_nfc(const char *s, size_t len)
 	return false;
 }
 
+/* Normalise line by line: only lines that need it pay for utf8proc. */
 char *text_nfc(struct arena *a, const char *s, size_t len, size_t *outlen)
 {
 	if (!needs_nfc(s, len)) {
@@ -75,19 +76,28 @@ char *text_nfc(struct arena *a, const char *s, size_t len, size_t *outlen)
 			*outlen = len;
 		return arena_strndup(a, s, len);
 	}
-	utf8proc_uint8_t *dst = NULL;
-	utf8proc_ssize_t n =
-		utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-			     &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	if (n < 0) { /* cannot happen on validated input; keep it as is */
-		if (outlen)
-			*outlen = len;
-		return arena_strndup(a, s, len);
+	struct buf b = BUF_INIT;
+	buf_grow(&b, len);
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - s) + 1 : len;
+		utf8proc_uint8_t *dst = NULL;
+		utf8proc_ssize_t n = -1;
+		if (needs_nfc(s + i, e - i))
+			n = utf8proc_map((const utf8proc_uint8_t *)s + i,
+					 (utf8proc_ssize_t)(e - i), &dst,
+					 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n >= 0)
+			buf_put(&b, dst, (size_t)n);
+		else /* already NFC (or, impossibly, invalid): keep as is */
+			buf_put(&b, s + i, e - i);
+		free(dst);
+		i = e;
 	}
-	char *r = arena_strndup(a, (const char *)dst, (size_t)n);
-	free(dst);
+	char *r = arena_strndup(a, buf_cstr(&b), b.len);
 	if (outlen)
-		*outlen = (size_t)n;
+		*outlen = b.len;
+	buf_free(&b);
 	return r;
 }
 

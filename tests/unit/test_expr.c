@@ -190,7 +190,7 @@ static void test_errors(void)
 	   "Vietnamese numbers use ',' for decimals and '.' for thousands: "
 	   "write 3,5 (or use --data-locale c)");
 	EV("xa[ma == \"X01\"].pt + 1",
-	   "r.md:12:4: error: cell '92,5%' at data/xa.csv:2:21 (row 1, column "
+	   "r.md:12:4: error: cell '92,5%' at data/xa.csv:2:18 (row 1, column "
 	   "pt) is not a number; the '%' sign is not part of a number (write "
 	   "the figure alone; the pct filter adds '%')");
 	EV("\"5\" + 1",
@@ -276,6 +276,30 @@ static void test_positions(void)
 	   "ty_le, sai, don_vi");
 }
 
+static void test_c_locale(void)
+{
+	/* --data-locale c: cells and scalars read as 1,234.5 */
+	struct expr_ctx c;
+	ctx_setup(&c);
+	c.c_locale = true;
+	struct expr *e;
+	struct expr_src s = {"r.md", "sum(c.a) + sai", 14, 1, 1};
+	struct expr_value v;
+	struct buf b = BUF_INIT;
+	CHECK(expr_parse(&A, s, &e) && expr_eval(&c, e, &v) &&
+		      expr_text(&c, &v, &b),
+	      "C locale sum");
+	CHECK_STR(buf_cstr(&b), "1238", "1,234.5 + 3.5 in the C convention");
+	diag_out.len = 0;
+	struct expr_src s2 = {"r.md", "ty_le + 1", 9, 1, 1};
+	CHECK(expr_parse(&A, s2, &e) && !expr_eval(&c, e, &v), "12,5 in C fails");
+	CHECK_STR(buf_cstr(&diag_out),
+		  "r.md:1:1: error: value '12,5' of 'ty_le' is not a number; the "
+		  "data is read with --data-locale c, where '.' is the decimal point",
+		  "C locale hint");
+	buf_free(&b);
+}
+
 static void test_cache(void)
 {
 	/* One parsed expression, many rows: the cached column must follow
@@ -322,6 +346,7 @@ int main(void)
 	test_errors();
 	test_positions();
 	test_cache();
+	test_c_locale();
 	arena_free(&A);
 	buf_free(&diag_out);
 	UNIT_DONE();
