@@ -1,6 +1,6 @@
 # baocao — Markdown + CSV -> official Vietnamese report (PDF, Decree 30/2020/NĐ-CP)
 # `make` builds build/baocao and its fonts; `make samples`, `make test`,
-# `make asan`, `make test-asan`, `make bench`, `make install PREFIX=...`,
+# `make asan`, `make test-fast`, `make bench`, `make install PREFIX=...`,
 # `make format`, `make lint`.
 
 VERSION := 0.1.0
@@ -33,7 +33,7 @@ DERIVED := $(patsubst %,build/fonts/BaocaoSerif-%.ttf,$(FACES))
 SAMPLES := $(patsubst samples/%/bao-cao.md,%,$(wildcard samples/*/bao-cao.md))
 SAMPLE_PDFS := $(patsubst %,build/samples/%.pdf,$(SAMPLES))
 
-.PHONY: all samples test test-asan asan bench install format lint clean docs unit
+.PHONY: all samples test test-fast asan bench install format lint clean docs unit
 
 all: build/baocao $(DERIVED)
 
@@ -75,11 +75,12 @@ build/unit/%: tests/unit/%.c $(LIBOBJ) tests/unit/unit.h
 
 unit: $(patsubst tests/unit/%.c,build/unit/%,$(UNIT_SRC))
 
-test: all unit samples
-	@tests/run build/baocao
+# The whole suite, with the optimised build and again with ASan + UBSan.
+test: all unit samples build/asan/baocao
+	@tests/run build/baocao build/asan/baocao
 
-test-asan: build/asan/baocao
-	@BAOCAO_ASAN=1 tests/run build/asan/baocao
+test-fast: all unit samples
+	@tests/run build/baocao
 
 bench: all
 	@bench/run build/baocao

@@ -4,6 +4,7 @@ subset; size. Issue 2, acceptance 2 and 3."""
 import os
 import re
 import subprocess
+import tempfile
 
 import pdfutil as P
 
@@ -47,10 +48,20 @@ def pdffonts_ok(pdf, label):
             % label, out)
 
 
-pt = os.path.join(SAMPLES, "phong-tho-2024.pdf")
-bg = os.path.join(SAMPLES, "bac-giang-2020.pdf")
-for pdf in (pt, bg):
-    P.check(os.path.exists(pdf), "make samples wrote " + os.path.basename(pdf))
+for name in ("phong-tho-2024", "bac-giang-2020"):
+    P.check(os.path.exists(os.path.join(SAMPLES, name + ".pdf")),
+            "make samples wrote build/samples/%s.pdf" % name)
+
+# Build them again with the binary under test (optimised or sanitized).
+tmp = tempfile.mkdtemp(prefix="baocao-samples-")
+built = {}
+for name in ("phong-tho-2024", "bac-giang-2020"):
+    out = os.path.join(tmp, name + ".pdf")
+    rc, _, err = P.run("build", os.path.join(P.ROOT, "samples", name, "bao-cao.md"),
+                       "-o", out)
+    P.check(rc == 0 and err == "", "%s builds with no message" % name, err)
+    built[name] = out
+pt, bg = built["phong-tho-2024"], built["bac-giang-2020"]
 
 if os.path.exists(pt):
     text = P.nfc(P.pdftotext(pt))
