@@ -15,21 +15,25 @@ int lc_push_item(struct lctx *c, struct vitem v)
 static void geometry(struct lctx *c)
 {
 	const struct page_setup *p = &c->doc->meta.page;
-	struct geom *g = &c->g;
-	g->pw = 210 * MM;
-	g->ph = 297 * MM;
-	g->left = (float)p->left * MM;
-	g->top = (float)p->top * MM;
-	g->tw = g->pw - (float)(p->left + p->right) * MM;
-	g->th = g->ph - (float)(p->top + p->bottom) * MM;
-	g->size = (float)p->size;
-	g->pitch = 1.15f * g->size * (float)p->spacing;
-	g->indent = (float)p->indent * MM;
-	g->gap = 6;
-	g->tsize = (float)p->table_size;
-	g->tpitch = 1.15f * g->tsize;
-	g->fsize = (float)p->note_size;
-	g->fpitch = 1.15f * g->fsize;
+	for (int land = 0; land < 2; land++) {
+		struct geom *g = land ? &c->gl : &c->gp;
+		/* A landscape page keeps the decree's margins on the same sides. */
+		g->pw = (land ? 297 : 210) * MM;
+		g->ph = (land ? 210 : 297) * MM;
+		g->left = (float)p->left * MM;
+		g->top = (float)p->top * MM;
+		g->tw = g->pw - (float)(p->left + p->right) * MM;
+		g->th = g->ph - (float)(p->top + p->bottom) * MM;
+		g->size = (float)p->size;
+		g->pitch = 1.15f * g->size * (float)p->spacing;
+		g->indent = (float)p->indent * MM;
+		g->gap = 6;
+		g->tsize = (float)p->table_size;
+		g->tpitch = 1.15f * g->tsize;
+		g->fsize = (float)p->note_size;
+		g->fpitch = 1.15f * g->fsize;
+	}
+	c->g = c->gp;
 }
 
 static char *plain_text(struct lctx *c, const struct inl *in)
@@ -81,11 +85,41 @@ static void add_lines(struct lctx *c, const struct block *b, int bi, const struc
 				       .op0 = c->nops, .block = bi, .outline = -1});
 }
 
+/* A landscape table takes its title and unit lines with it: the group
+ * starting at block i, or -1 when block i does not start one. */
+static int landscape_group_end(const struct doc *d, int i)
+{
+	if (i > 0) {
+		const struct block *p = &d->blocks.v[i - 1];
+		if (p->kind == BLK_PARA && (p->style == PARA_CAPTION || p->style == PARA_UNIT))
+			return -1; /* inside a group that started earlier */
+	}
+	for (int k = i; k < d->blocks.n; k++) {
+		const struct block *b = &d->blocks.v[k];
+		if (b->kind == BLK_TABLE)
+			return b->table->landscape ? k : -1;
+		if (b->kind != BLK_PARA || (b->style != PARA_CAPTION && b->style != PARA_UNIT))
+			return -1;
+	}
+	return -1;
+}
+
+static void page_turn(struct lctx *c, bool landscape, int bi)
+{
+	lc_push_item(c, (struct vitem){.kind = V_BREAK, .brk = true, .landscape = landscape,
+				       .table = -1, .op0 = c->nops, .block = bi, .outline = -1});
+}
+
 static void body(struct lctx *c)
 {
-	const struct geom *g = &c->g;
+	int land_end = -1;
 	for (int i = 0; i < c->doc->blocks.n && !c->failed; i++) {
 		const struct block *b = &c->doc->blocks.v[i];
+		if (land_end < 0 && (land_end = landscape_group_end(c->doc, i)) >= 0) {
+			c->g = c->gl;
+			page_turn(c, true, i);
+		}
+		const struct geom *g = &c->g;
 		struct pstyle st = {.size = g->size, .pitch = g->pitch, .x = g->left,
 				    .width = g->tw, .indent = g->indent, .align = AL_JUSTIFY};
 		switch (b->kind) {
@@ -115,9 +149,13 @@ static void body(struct lctx *c)
 						       .block = i, .outline = -1});
 			break;
 		case BLK_PAGEBREAK:
-			lc_push_item(c, (struct vitem){.kind = V_BREAK, .brk = true, .table = -1,
-						       .op0 = c->nops, .block = i, .outline = -1});
+			page_turn(c, false, i);
 			break;
+		}
+		if (i == land_end) {
+			land_end = -1;
+			c->g = c->gp;
+			page_turn(c, false, i);
 		}
 	}
 }

@@ -12,7 +12,7 @@
 
 #define PAD (1.5f * MM)   /* header cell padding (Mẫu 1.4) */
 #define RULE_LW 0.5f      /* the decree's solid rules */
-#define RULE_OFF 6.0f     /* rule below the baseline of the text it underlines */
+#define RULE_OFF 8.5f     /* rule below the baseline of the text it underlines (3 mm) */
 #define RULE_FRAC 0.4f    /* agency and summary rules: 1/3..1/2 of the line */
 
 static float pitch_of(float size) { return 1.15f * size; }

@@ -15,6 +15,7 @@ struct vitem {
 	enum vkind kind;
 	bool brk;        /* a page may break after this item */
 	bool head_row;   /* a table header row (repeated on later pages) */
+	bool landscape;  /* V_BREAK: the pages after it are landscape */
 	int table;       /* table id for rows, else -1 */
 	float h;         /* height */
 	int op0, nops;   /* ops in lctx.ops */
@@ -60,7 +61,8 @@ struct lctx {
 	const struct doc *doc;
 	const struct fontset *fs;
 	const struct layout_opts *opt;
-	struct geom g;
+	struct geom g;      /* the geometry being set: portrait or landscape */
+	struct geom gp, gl; /* portrait pages; landscape pages (wide tables) */
 	struct op *ops;
 	int nops, capops;
 	struct vitem *items;

@@ -49,6 +49,8 @@ struct pb {
 	int carry_note, carry_line; /* a note continued from the previous page */
 	int *table_page;            /* page where a table's first row went */
 	int page;
+	const struct geom *g;       /* this page's geometry (orientation) */
+	bool landscape_next;        /* orientation of the next page */
 };
 
 static float note_h(const struct lctx *c, int note, int from)
@@ -145,7 +147,7 @@ static void copy_ops(struct lctx *c, struct lpage *pg, int op0, int nops, float 
 static void emit_page(struct pb *b)
 {
 	struct lctx *c = b->c;
-	const struct geom *g = &c->g;
+	const struct geom *g = b->g;
 	struct layout *L = c->out;
 	struct lpage pg = {.w = g->pw, .h = g->ph};
 	for (int i = 0; i < b->nput; i++) {
@@ -186,6 +188,8 @@ static void new_page(struct pb *b)
 {
 	b->nput = b->nfoot = b->nstarted = 0;
 	b->y = b->foot_h = 0;
+	b->g = b->landscape_next ? &b->c->gl : &b->c->gp;
+	b->avail = b->g->th;
 }
 
 /* Continue a footnote from the previous page at the top of the foot area,
@@ -244,7 +248,7 @@ static float try_split(struct pb *b, const struct vitem *it, const int *nn, int 
 
 bool lp_paginate(struct lctx *c)
 {
-	struct pb b = {.c = c, .avail = c->g.th};
+	struct pb b = {.c = c, .avail = c->gp.th, .g = &c->gp};
 	int nn_cap = c->doc->nnotes + 1;
 	b.note_page = arena_alloc(c->a, sizeof(int) * (size_t)nn_cap);
 	b.note_next = arena_alloc(c->a, sizeof(int) * (size_t)nn_cap);
@@ -282,8 +286,12 @@ bool lp_paginate(struct lctx *c)
 			const struct vitem *it = &c->items[j];
 			if (it->kind == V_BREAK) {
 				j++;
+				b.landscape_next = it->landscape;
 				if (b.nput > body0)
 					break;
+				/* nothing on this page yet: turn it instead */
+				b.g = it->landscape ? &c->gl : &c->gp;
+				b.avail = b.g->th;
 				continue;
 			}
 			int k = new_notes(&b, it, nn, nn_cap);
@@ -360,9 +368,9 @@ bool lp_paginate(struct lctx *c)
 		emit_page(&b);
 	}
 	/* Page numbers: Arabic, top centre, from page 2 (decree I.7). */
-	const struct geom *g = &c->g;
 	for (int p = 1; p < c->out->npages; p++) {
 		struct lpage *pg = &c->out->pages[p];
+		const struct geom *g = pg->w > pg->h ? &c->gl : &c->gp;
 		const char *s = arena_printf(c->a, "%d", p + 1);
 		float w = lt_width(c, s, FACE_REGULAR, g->size);
 		struct op o = {.kind = OP_TEXT, .face = FACE_REGULAR, .size = g->size,

@@ -133,6 +133,93 @@ static bool widths(struct lctx *c, const struct dtable *t, float size, float ava
 	return true;
 }
 
+struct rowctx {
+	const struct dtable *t;
+	const float *x;
+	const int *own;
+	struct pline **lines;
+	const int *nlines;
+	const float *rowh;
+	float pitch;
+	int tid, bi;
+};
+
+/* One row (or, for a row taller than a page, the piece holding its
+ * lines [l0, l1)) as a vertical item: cell text, then the grid. */
+static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int l1,
+		     float h, bool first, bool last)
+{
+	const struct dtable *t = rc->t;
+	const float *x = rc->x;
+	const int *own = rc->own;
+	int nc = t->ncols, nr = t->nrows;
+	bool whole = first && last;
+	int op0 = c->nops, ref0 = c->nrefs;
+	for (int k = 0; k < nc; k++) {
+		int i = r * nc + k;
+		const struct tcell *tc = &t->cells[i];
+		if (tc->covered || !rc->nlines[i])
+			continue;
+		float span = 0;
+		for (int rr = r; rr < r + tc->rowspan && rr < nr; rr++)
+			span += rc->rowh[rr];
+		float content = (float)rc->nlines[i] * rc->pitch;
+		/* header cells centred vertically, body cells at the top */
+		float top = whole && r < t->nhead ? (span - content) / 2 : CELL_VPAD;
+		for (int l = l0; l < l1 && l < rc->nlines[i]; l++) {
+			struct pline *pl = &rc->lines[i][l];
+			/* move the ops into this row's range */
+			for (int o = pl->op0; o < pl->op0 + pl->nops; o++) {
+				struct op op = c->ops[o];
+				op.y += top + (float)(l - l0) * rc->pitch;
+				lt_add_op(c, op);
+			}
+			for (int f = pl->ref0; f < pl->ref0 + pl->nrefs; f++)
+				ARR_PUSH(c->a, c->refs, c->nrefs, c->caprefs, c->refs[f]);
+		}
+	}
+	/* grid: top edge where a cell starts, bottom edge where one ends,
+	 * verticals between different cells; a cut row is closed on both
+	 * pages */
+	for (int k = 0; k < nc;) {
+		int e = k;
+		while (e < nc && (!first || own[r * nc + e] / nc == r))
+			e++;
+		if (e > k) {
+			lt_hline(c, x[k], x[e], 0, GRID_LW);
+			k = e;
+		} else {
+			k++;
+		}
+	}
+	for (int k = 0; k < nc;) {
+		int e = k;
+		while (e < nc && (!last || r == nr - 1 || own[(r + 1) * nc + e] / nc == r + 1))
+			e++;
+		if (e > k) {
+			lt_hline(c, x[k], x[e], h, GRID_LW);
+			k = e;
+		} else {
+			k++;
+		}
+	}
+	for (int k = 0; k <= nc; k++)
+		if (k == 0 || k == nc || own[r * nc + k - 1] != own[r * nc + k])
+			lt_add_op(c, (struct op){.kind = OP_LINE, .x = x[k], .y = 0, .x2 = x[k],
+						 .y2 = h, .lw = GRID_LW});
+	/* no page break inside a merged cell, nor right after the header */
+	bool spans_on = false;
+	if (r + 1 < nr && last)
+		for (int k = 0; k < nc; k++)
+			spans_on |= own[(r + 1) * nc + k] / nc <= r;
+	struct vitem v = {.kind = V_ROW, .brk = r >= t->nhead && !spans_on,
+			  .head_row = r < t->nhead, .table = rc->tid, .h = h, .op0 = op0,
+			  .nops = c->nops - op0, .ref0 = ref0, .nrefs = c->nrefs - ref0,
+			  .block = rc->bi, .line = r, .nlines = nr, .outline = -1,
+			  .src_line = t->row_line[r]};
+	lc_push_item(c, v);
+}
+
 void ltab_table(struct lctx *c, const struct block *b, int bi)
 {
 	const struct dtable *t = b->table;
@@ -215,71 +302,35 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 		}
 	struct table_info ti = {.first_item = c->nitems, .nhead = t->nhead};
 	ARR_PUSH(c->a, c->tables, c->ntables, c->captables, ti);
-	int tid = c->ntables - 1;
+	struct rowctx rc = {.t = t, .x = x, .own = own, .lines = lines, .nlines = nlines,
+			    .rowh = rowh, .pitch = pitch, .tid = c->ntables - 1, .bi = bi};
+	/* a row taller than a page (less its header) is cut between lines */
+	float head = 0;
+	for (int r = 0; r < t->nhead && r < nr; r++)
+		head += rowh[r];
+	int per_piece = (int)((g->th - head - 2 * CELL_VPAD - 1) / pitch);
+	if (per_piece < 1)
+		per_piece = 1;
 	for (int r = 0; r < nr; r++) {
-		int op0 = c->nops, ref0 = c->nrefs;
-		float h = rowh[r];
+		int most = 0;
+		bool merged = false;
 		for (int k = 0; k < nc; k++) {
-			int i = r * nc + k;
-			const struct tcell *tc = &t->cells[i];
-			if (tc->covered || !nlines[i])
-				continue;
-			float span = 0;
-			for (int rr = r; rr < r + tc->rowspan && rr < nr; rr++)
-				span += rowh[rr];
-			float content = (float)nlines[i] * pitch;
-			/* header cells centred vertically, body cells at the top */
-			float top = r < t->nhead ? (span - content) / 2 : CELL_VPAD;
-			for (int l = 0; l < nlines[i]; l++) {
-				struct pline *pl = &lines[i][l];
-				/* move the ops into this row's range */
-				for (int o = pl->op0; o < pl->op0 + pl->nops; o++) {
-					struct op op = c->ops[o];
-					op.y += top + (float)l * pitch;
-					lt_add_op(c, op);
-				}
-				for (int f = pl->ref0; f < pl->ref0 + pl->nrefs; f++)
-					ARR_PUSH(c->a, c->refs, c->nrefs, c->caprefs, c->refs[f]);
-			}
+			const struct tcell *tc = &t->cells[r * nc + k];
+			if (!tc->covered && nlines[r * nc + k] > most)
+				most = nlines[r * nc + k];
+			merged |= !tc->covered && tc->rowspan > 1;
+			merged |= tc->covered && own[r * nc + k] / nc != r;
 		}
-		/* grid: top edge where a cell starts, bottom edge where one ends,
-		 * verticals between different cells */
-		for (int k = 0; k < nc;) {
-			int e = k;
-			while (e < nc && own[r * nc + e] / nc == r)
-				e++;
-			if (e > k) {
-				lt_hline(c, x[k], x[e], 0, GRID_LW);
-				k = e;
-			} else {
-				k++;
-			}
+		if (rowh[r] <= g->th - head || merged || r < t->nhead) {
+			emit_row(c, &rc, r, 0, most > 0 ? most : 1, rowh[r], true, true);
+			continue;
 		}
-		for (int k = 0; k < nc;) {
-			int e = k;
-			while (e < nc && (r == nr - 1 || own[(r + 1) * nc + e] / nc == r + 1))
-				e++;
-			if (e > k) {
-				lt_hline(c, x[k], x[e], h, GRID_LW);
-				k = e;
-			} else {
-				k++;
-			}
+		diag_warn((struct srcloc){c->doc->file, t->row_line[r], 0},
+			  "table row is taller than a page; it continues on the next");
+		for (int l0 = 0; l0 < most; l0 += per_piece) {
+			int l1 = l0 + per_piece < most ? l0 + per_piece : most;
+			emit_row(c, &rc, r, l0, l1, (float)(l1 - l0) * pitch + 2 * CELL_VPAD,
+				 l0 == 0, l1 == most);
 		}
-		for (int k = 0; k <= nc; k++)
-			if (k == 0 || k == nc || own[r * nc + k - 1] != own[r * nc + k])
-				lt_add_op(c, (struct op){.kind = OP_LINE, .x = x[k], .y = 0,
-							 .x2 = x[k], .y2 = h, .lw = GRID_LW});
-		/* no page break inside a merged cell, nor right after the header */
-		bool spans_on = false;
-		if (r + 1 < nr)
-			for (int k = 0; k < nc; k++)
-				spans_on |= own[(r + 1) * nc + k] / nc <= r;
-		struct vitem v = {.kind = V_ROW, .brk = r >= t->nhead - 1 + 1 && !spans_on,
-				  .head_row = r < t->nhead, .table = tid, .h = h, .op0 = op0,
-				  .nops = c->nops - op0, .ref0 = ref0, .nrefs = c->nrefs - ref0,
-				  .block = bi, .line = r, .nlines = nr, .outline = -1,
-				  .src_line = t->row_line[r]};
-		lc_push_item(c, v);
 	}
 }

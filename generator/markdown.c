@@ -22,6 +22,7 @@ struct md {
 	const struct linemap *map;
 	struct doc *doc;
 	bool auto_number;
+	bool landscape_next; /* "<!-- ngang -->" seen: the next table */
 	int counter[4];
 	bool failed;
 };
@@ -341,8 +342,34 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 			}
 		}
 	struct block *b = new_block(m, out, BLK_TABLE, line);
+	t->landscape = m->landscape_next;
+	m->landscape_next = false;
 	b->table = t;
 }
+
+/* "<!-- ngang -->" (or "landscape") before a table sets it on landscape
+ * pages: an HTML comment, so the file stays plain GFM elsewhere. */
+static bool is_landscape_mark(const char *lit)
+{
+	const char *p = lit;
+	if (strncmp(p, "<!--", 4) != 0)
+		return false;
+	p += 4;
+	while (*p == ' ')
+		p++;
+	const char *w = p;
+	while (*p && *p != ' ' && *p != '-')
+		p++;
+	size_t n = (size_t)(p - w);
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "-->", 3) != 0)
+		return false;
+	return (n == 5 && strncmp(w, "ngang", 5) == 0) ||
+	       (n == 9 && strncmp(w, "landscape", 9) == 0);
+}
+
+static bool is_landscape_mark(const char *lit);
 
 /* ---- blocks ---- */
 
@@ -455,7 +482,9 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		para_from_literal(m, node, out, prefix);
 	} else if (t == CMARK_NODE_HTML_BLOCK) {
 		const char *lit = cmark_node_get_literal(node);
-		if (lit && strncmp(lit, "<!--", 4) != 0)
+		if (lit && is_landscape_mark(lit))
+			m->landscape_next = true;
+		else if (lit && strncmp(lit, "<!--", 4) != 0)
 			para_from_literal(m, node, out, prefix);
 	} else if (t == CMARK_NODE_THEMATIC_BREAK) {
 		new_block(m, out, BLK_PAGEBREAK, line);

@@ -235,6 +235,41 @@ static bool dump_records(const char *path, const struct layout *L)
 	return true;
 }
 
+/* `check` also says which parts an official report needs are missing
+ * (Decree 30, Phụ lục I); a build leaves them out silently, as asked. */
+static void warn_missing_parts(const char *file, const struct meta *m, const struct doc *d)
+{
+	struct srcloc at = {file, 1, 1};
+	if (!m->co_quan.s || !*m->co_quan.s)
+		diag_warn(at, "no 'co_quan': the issuing agency is missing from the header");
+	if (!m->ky_hieu.s && !m->so.s)
+		diag_warn(at, "no 'so'/'ky_hieu': the document has no 'Số:' line");
+	if (!m->year)
+		diag_warn(at, "no 'ngay': the place-and-date line is missing");
+	else if (!m->dia_danh.s || !*m->dia_danh.s)
+		diag_warn(at, "no 'dia_danh': the date line has no place name");
+	if (!m->trich_yeu.s || !*m->trich_yeu.s)
+		diag_warn(at, "no 'trich_yeu': the report has no summary under its type name");
+	if (!m->noi_nhan.n)
+		diag_warn(at, "no 'noi_nhan': the recipient list is missing");
+	if (!m->has_ky)
+		diag_warn(at, "no 'ky': the signature block is missing");
+	/* the body ends with the end mark "./." */
+	for (int i = d->blocks.n - 1; i >= 0; i--) {
+		const struct block *b = &d->blocks.v[i];
+		if (b->kind != BLK_PARA || !b->text.n)
+			continue;
+		const struct run *r = &b->text.v[b->text.n - 1];
+		size_t n = r->len;
+		while (n && r->text[n - 1] == ' ')
+			n--;
+		if (n < 3 || memcmp(r->text + n - 3, "./.", 3) != 0)
+			diag_warn((struct srcloc){file, r->line, 0},
+				  "the body does not end with the end mark './.'");
+		break;
+	}
+}
+
 /* Build one report from a loaded source; env selects the batch row. */
 static bool build_one(const struct report_opts *o, const struct source *s,
 		      const struct fontset *fs, const struct tpl_env *env, const char *output)
@@ -255,6 +290,8 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 	}
 	ok = ok && md_parse(&a, s->file, buf_cstr(&md), md.len, &map,
 			    s->fm.danh_so_tu_dong, &doc);
+	if (ok && o->check_only)
+		warn_missing_parts(s->file, &doc.meta, &doc);
 	struct layout L;
 	ok = ok && layout_run(&a, &doc, fs, &o->lopt, &L);
 	if (ok && o->dump_layout)
