@@ -191,6 +191,40 @@ def trace(pdf):
     return spans, rules, heights
 
 
+def glyphs(pdf):
+    """Every glyph: (page, size, x, y, advance, unicode), y down."""
+    out = subprocess.run(["mutool", "draw", "-F", "trace", "-o", "-", pdf],
+                         capture_output=True, text=True, check=True).stdout
+    root = ET.fromstring(out)
+    res = []
+    for pno, page in enumerate(root.iter("page"), 1):
+        h = float(page.get("mediabox").split()[3])
+        for el in page.iter("span"):
+            sz = float(el.get("trm").split()[0])
+            for g in el:
+                res.append((pno, sz, float(g.get("x")), h - float(g.get("y")),
+                            float(g.get("adv")) * sz, g.get("unicode")))
+    return res
+
+
+def numbers_at(gl, size):
+    """{page: [numbers]} of the digit groups set at `size` (superscripts)."""
+    res = {}
+    cur, last = None, None
+    for (pg, sz, x, y, adv, u) in gl:
+        if abs(sz - size) > 0.01 or not u.isdigit():
+            cur = None
+            continue
+        if cur is not None and last and last[0] == pg and abs(last[1] - y) < 0.01 \
+                and abs(last[2] - x) < 0.5:
+            res[pg][-1] += u
+        else:
+            res.setdefault(pg, []).append(u)
+            cur = True
+        last = (pg, y, x + adv)
+    return {p: [int(n) for n in v] for p, v in res.items()}
+
+
 def glyph_stream(pdf, size, min_y=50):
     """Text of the glyphs set at `size` (body text), in drawing order, with
     a space wherever the pen jumps; glyphs of other sizes (superscripts,
