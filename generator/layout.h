@@ -55,6 +55,8 @@ struct layout_stats {
 	int lines;        /* body lines set */
 	int overfull;     /* lines wider than the measure (no feasible break) */
 	int loose_paras;  /* paragraphs that needed the loose pass */
+	int infeasible_paras; /* paragraphs with no breaks within 2x spaces */
+	int wide_lines;   /* justified lines whose spaces exceed 2x */
 	double max_space; /* largest inter-word space / normal space, justified lines */
 	double sum_space; /* sum of per-line largest ratios (for the mean) */
 	int space_lines;  /* justified lines counted in the two above */

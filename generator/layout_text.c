@@ -339,6 +339,8 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 	if (justify_line && !ln->overfull) {
 		c->out->stats.space_lines++;
 		c->out->stats.sum_space += maxsp;
+		if (maxsp > 2.0 + 1e-6)
+			c->out->stats.wide_lines++;
 		if (maxsp > c->out->stats.max_space)
 			c->out->stats.max_space = maxsp;
 	}
@@ -408,9 +410,17 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	};
 	struct lb_result res;
 	lb_break(c->a, it, n, &p, &res);
-	if (justify && res.passes >= 2)
+	if (justify && res.passes == 2)
 		c->out->stats.loose_paras++;
+	if (justify && res.passes >= 3)
+		c->out->stats.infeasible_paras++;
 	c->out->stats.overfull += res.overfull;
+	if (res.overfull) {
+		/* a word wider than the measure: it sticks out rather than break */
+		diag_warn((struct srcloc){c->doc->file, runs[0].line, 0},
+			  "a word is wider than the line (%.0f mm); it sticks out into the "
+			  "margin", st->width / MM);
+	}
 	struct pline *pl = arena_alloc(c->a, sizeof *pl * (size_t)res.n);
 	float base = lt_baseline(st->size, st->pitch);
 	for (int l = 0; l < res.n; l++) {

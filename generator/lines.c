@@ -107,8 +107,8 @@ static bool total_fit(struct arena *a, const struct lb_item *it, int n,
 			} else {
 				prev_a = nd;
 			}
-			if (r >= -1 && r <= tolerance) {
-				double b = 100 * fabs(r) * fabs(r) * fabs(r);
+			double b = r > 1e3 ? INFINITY : 100 * fabs(r) * fabs(r) * fabs(r);
+			if (r >= -1 && b <= tolerance) {
 				double d = (LINE_PENALTY + b) * (LINE_PENALTY + b);
 				if (pen >= 0)
 					d += pen * pen;
@@ -267,13 +267,19 @@ void lb_break(struct arena *a, const struct lb_item *items, int n,
 			finish(items, p, out);
 			return;
 		}
-		if (total_fit(a, items, n, p, 1e7, out)) {
+		/* badness 800: spaces up to twice their width (stretch 1/2) */
+		if (total_fit(a, items, n, p, 800, out)) {
 			out->passes = 2;
+			finish(items, p, out);
+			return;
+		}
+		if (total_fit(a, items, n, p, 1e7, out)) {
+			out->passes = 3;
 			finish(items, p, out);
 			return;
 		}
 	}
 	first_fit(a, items, n, p, out);
-	out->passes = p->greedy ? 0 : 3;
+	out->passes = p->greedy ? 0 : 4;
 	finish(items, p, out);
 }

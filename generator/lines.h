@@ -40,7 +40,8 @@ struct lb_line {
 struct lb_result {
 	struct lb_line *v;
 	int n;
-	int passes;   /* 1 tolerance met, 2 loose pass, 3 greedy fallback */
+	int passes;   /* 1 tolerance met, 2 loose (spaces <= 2x), 3 no feasible
+			 breaks (any looseness), 4 greedy fallback (overfull) */
 	int overfull; /* lines wider than the measure */
 };
 

@@ -299,8 +299,9 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 	if (ok && o->stats)
 		fprintf(stderr,
 			"stats: pages=%d lines=%d overfull=%d loose_paras=%d "
-			"max_space=%.3f mean_space=%.3f\n",
+			"infeasible_paras=%d wide_lines=%d max_space=%.3f mean_space=%.3f\n",
 			L.npages, L.stats.lines, L.stats.overfull, L.stats.loose_paras,
+			L.stats.infeasible_paras, L.stats.wide_lines,
 			L.stats.max_space,
 			L.stats.space_lines ? L.stats.sum_space / L.stats.space_lines : 0);
 	if (ok && !o->check_only) {
