@@ -246,8 +246,11 @@ bool font_load(struct fontset *fs, const char *dir)
 			diag_fail(DIAG_IO, "cannot read TrueType font '%s'",
 				  face->path);
 			ok = false;
+			free(t.data);
+			continue;
 		}
-		free(t.data);
+		face->data = t.data;
+		face->len = t.len;
 	}
 	return ok;
 }
@@ -258,6 +261,7 @@ void font_free(struct fontset *fs)
 		free(fs->face[f].path);
 		free(fs->face[f].name);
 		free(fs->face[f].width);
+		free(fs->face[f].data);
 	}
 	free(fs->dir);
 	memset(fs, 0, sizeof *fs);

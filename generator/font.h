@@ -21,6 +21,8 @@ struct face {
 	char *path;       /* the TrueType file (malloc'd) */
 	char *name;       /* its file name, for messages */
 	uint16_t *width;  /* 65536 per-mille advances; FONT_NO_GLYPH if absent */
+	unsigned char *data; /* the file's bytes, for embedding without rereading */
+	size_t len;
 };
 
 struct fontset {

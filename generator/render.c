@@ -5,6 +5,8 @@
 #include <hpdf_objects.h> /* arrays: an /XYZ destination with a null zoom */
 #include <hpdf_pages.h>   /* the page's content stream, its font names */
 #include <hpdf_encoder.h> /* the UTF-8 encoder's maps, narrowed per font */
+#include <hpdf_doc.h>     /* fonts loaded from memory */
+#include <zlib.h>
 #include <hpdf_streams.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +18,27 @@
 #include "diag.h"
 #include "text.h"
 
-/* Code points drawn in each face: their glyphs must be embedded. */
+/* Code points drawn in each face, and the CID each gets: 1, 2, ... in
+ * code point order, so a face's /W array, CIDToGIDMap and ToUnicode
+ * hold only what the document draws. */
 struct used {
 	uint8_t bits[FACE_COUNT][65536 / 8];
 	int max[FACE_COUNT];
+	uint16_t *cid[FACE_COUNT]; /* code point -> CID */
+	int ncid[FACE_COUNT];
 };
+
+static void free_used(struct used *u)
+{
+	for (int f = 0; f < FACE_COUNT; f++)
+		free(u->cid[f]);
+	free(u);
+}
+
+static bool is_used(const struct used *u, int face, int cp)
+{
+	return u->bits[face][cp >> 3] & (1 << (cp & 7));
+}
 
 struct rctx {
 	HPDF_STATUS err, detail;
@@ -39,7 +57,7 @@ static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
  * ToUnicode CMap of UTF-8 fonts, which is not valid there (poppler warns,
  * some viewers garble copied text). Replace it with identity bfranges
  * over the code points the face draws (libraries.md §1.5). */
-static void fix_tounicode(HPDF_Font font, const uint8_t *bits, int max)
+static void fix_tounicode(HPDF_Font font, const struct used *u, int face)
 {
 	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
 	if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream)
@@ -52,14 +70,16 @@ static void fix_tounicode(HPDF_Font font, const uint8_t *bits, int max)
 				"/Supplement 0 >> def\n"
 				"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 				"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	/* one identity range per run of drawn code points (a range may not
-	 * cross a change of the high byte), at most 100 per block */
+	/* one range per run of consecutive code points (CIDs are consecutive
+	 * too); a range stays within one high byte on both sides */
 	int lo[512], hi[512], n = 0;
 	char line[64];
-	for (int cp = 0; cp <= max; cp++) {
-		if (!(bits[cp >> 3] & (1 << (cp & 7))))
+	for (int cp = 0; cp <= u->max[face]; cp++) {
+		if (!is_used(u, face, cp))
 			continue;
-		if (n && hi[n - 1] == cp - 1 && (cp & 0xFF00) == (lo[n - 1] & 0xFF00)) {
+		int cid = u->cid[face][cp];
+		if (n && hi[n - 1] == cp - 1 && (cp & 0xFF00) == (lo[n - 1] & 0xFF00) &&
+		    (cid & 0xFF00) == (u->cid[face][lo[n - 1]] & 0xFF00)) {
 			hi[n - 1] = cp;
 			continue;
 		}
@@ -73,7 +93,8 @@ static void fix_tounicode(HPDF_Font font, const uint8_t *bits, int max)
 		snprintf(line, sizeof line, "%d beginbfrange\n", k);
 		HPDF_Stream_WriteStr(s, line);
 		for (int j = i; j < i + k; j++) {
-			snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", lo[j], hi[j], lo[j]);
+			snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", u->cid[face][lo[j]],
+				 u->cid[face][hi[j]], lo[j]);
 			HPDF_Stream_WriteStr(s, line);
 		}
 		HPDF_Stream_WriteStr(s, "endbfrange\n");
@@ -113,9 +134,14 @@ static void put_num(struct buf *b, float v)
 		buf_putc(b, '-');
 		m = -m;
 	}
-	char tmp[32];
-	int n = snprintf(tmp, sizeof tmp, "%lld", m / 1000);
-	buf_put(b, tmp, (size_t)n);
+	char tmp[24];
+	int n = 0;
+	long long q = m / 1000;
+	do {
+		tmp[sizeof tmp - 1 - n++] = (char)('0' + q % 10);
+		q /= 10;
+	} while (q);
+	buf_put(b, tmp + sizeof tmp - n, (size_t)n);
 	int frac = (int)(m % 1000);
 	if (frac) {
 		char d[5] = {'.', (char)('0' + frac / 100), (char)('0' + frac / 10 % 10),
@@ -127,10 +153,9 @@ static void put_num(struct buf *b, float v)
 	}
 }
 
-/* UTF-8 text as the Identity-H codes libharu's UTF-8 fonts use: each
- * code point as a 2-byte CID (CID = Unicode, BMP only), in a literal
- * string, half the size of hex. */
-static void put_codes(struct buf *b, const char *s)
+/* UTF-8 text as 2-byte codes (Identity-H: code = CID), each code point's
+ * CID in this face, in a literal string (half the size of hex). */
+static void put_codes(struct buf *b, const char *s, const uint16_t *cids)
 {
 	buf_putc(b, '(');
 	size_t n = strlen(s);
@@ -138,7 +163,8 @@ static void put_codes(struct buf *b, const char *s)
 		int32_t cp = text_next(s, &i);
 		if (cp > 0xFFFF)
 			continue; /* layout rejects these; keep the stream valid */
-		char c[2] = {(char)(cp >> 8), (char)(cp & 255)};
+		int cid = cids[cp];
+		char c[2] = {(char)(cid >> 8), (char)(cid & 255)};
 		for (int k = 0; k < 2; k++) {
 			if (c[k] == '(' || c[k] == ')' || c[k] == '\\')
 				buf_putc(b, '\\');
@@ -152,15 +178,22 @@ static void put_codes(struct buf *b, const char *s)
 	buf_putc(b, ')');
 }
 
+static HPDF_STATUS flate_filter_entry(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
+}
+
 /* Draws a page. Text is written straight into the content stream, one
  * TJ array per run of words on a baseline in one face: libharu's TextOut
  * would cost a Td and a Tj per word, most of a build's time and bytes.
  * Positions inside the array are kerning-style adjustments from the
  * widths the viewer uses (the same per-mille widths layout measured). */
 static void draw_page(HPDF_Page page, const struct lpage *pg, HPDF_Font *fonts,
-		      const struct fontset *fs, struct buf *b)
+		      const struct fontset *fs, const struct used *u, struct buf *b)
 {
 	float H = pg->h;
+	buf_truncate(b, 0);
 	/* rules first, batched by width into one path each */
 	float lw = -1;
 	bool open = false;
@@ -170,18 +203,24 @@ static void draw_page(HPDF_Page page, const struct lpage *pg, HPDF_Font *fonts,
 			continue;
 		if (o->lw != lw) {
 			if (open)
-				HPDF_Page_Stroke(page);
-			HPDF_Page_SetLineWidth(page, o->lw);
+				buf_puts(b, "S\n");
+			put_num(b, o->lw);
+			buf_puts(b, " w\n");
 			lw = o->lw;
 		}
-		HPDF_Page_MoveTo(page, o->x, H - o->y);
-		HPDF_Page_LineTo(page, o->x2, H - o->y2);
+		put_num(b, o->x);
+		buf_putc(b, ' ');
+		put_num(b, H - o->y);
+		buf_puts(b, " m ");
+		put_num(b, o->x2);
+		buf_putc(b, ' ');
+		put_num(b, H - o->y2);
+		buf_puts(b, " l\n");
 		open = true;
 	}
 	if (open)
-		HPDF_Page_Stroke(page);
+		buf_puts(b, "S\n");
 	const char *name[FACE_COUNT] = {0};
-	buf_truncate(b, 0);
 	buf_puts(b, "BT\n");
 	int face = -1;
 	float size = -1, base = -1, pen = 0;
@@ -216,15 +255,59 @@ static void draw_page(HPDF_Page page, const struct lpage *pg, HPDF_Font *fonts,
 			/* thousandths of the font size; negative moves right */
 			put_num(b, -(o->x - pen) * 1000.0f / size);
 		}
-		put_codes(b, o->text);
+		put_codes(b, o->text, u->cid[o->face]);
 		pen = o->x + (float)font_width(&fs->face[o->face], o->text, strlen(o->text),
 					       o->size);
 	}
 	if (in_tj)
 		buf_puts(b, "]TJ\n");
 	buf_puts(b, "ET\n");
+	/* compressed here, in one call: libharu would copy the stream byte
+	 * by byte into and out of its buffers around its own deflate */
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len);
+	uLongf n = compressBound((uLong)b->len);
+	Bytef *z = malloc(n);
+	if (z && compress2(z, &n, (const Bytef *)b->ptr, (uLong)b->len, 6) == Z_OK) {
+		/* raw bytes out; /Filter written by our hook (libharu drops a
+		 * Filter entry from a stream it does not filter itself) */
+		attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+		attr->contents->write_fn = flate_filter_entry;
+		HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)n);
+	} else {
+		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len);
+	}
+	free(z);
+}
+
+/* HPDF_LoadTTFontFromFile, but from the bytes font.c already read: its
+ * file reader costs a small fread per glyph when the PDF is saved. */
+static const char *load_font(HPDF_Doc pdf, const struct face *face)
+{
+	HPDF_Stream s = HPDF_MemStream_New(pdf->mmgr, 65536);
+	if (!s || HPDF_Stream_Write(s, face->data, (HPDF_UINT)face->len) != HPDF_OK)
+		return NULL;
+	HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
+	if (!def)
+		return NULL;
+	if (HPDF_Doc_FindFontDef(pdf, def->base_font) ||
+	    HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		return NULL;
+	}
+	/* subset tags HPDFAA, HPDFAB, ... as libharu gives them */
+	if (pdf->ttfont_tag[0] == 0) {
+		memcpy(pdf->ttfont_tag, "HPDFAA", 6);
+	} else {
+		for (int i = 5; i >= 0; i--) {
+			pdf->ttfont_tag[i]++;
+			if (pdf->ttfont_tag[i] > 'Z')
+				pdf->ttfont_tag[i] = 'A';
+			else
+				break;
+		}
+	}
+	HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
+	return def->base_font;
 }
 
 /* Mark every drawn glyph as used so libharu embeds its outline (it does
@@ -246,17 +329,19 @@ static void mark_glyphs(HPDF_Font font, const struct used *u, int face)
  * looking up all 65,536 code points, unless the encoder is a plain CMap
  * encoder, in which case it takes the code points its cid_map lists.
  * So while a font is created the encoder poses as one, listing just the
- * code points this face draws (CID = code point, as for UTF-8). One more
- * entry past the last: libharu stops one short of the highest CID. */
+ * code points this face draws with their CIDs. One more CID past the last
+ * (on U+FFFF, no glyph): libharu stops one short of the highest CID. */
 static void narrow_encoder(HPDF_Encoder enc, const struct used *u, int face)
 {
 	HPDF_CMapEncoderAttr a = enc->attr;
 	memset(a->cid_map, 0, sizeof a->cid_map);
-	for (int cp = 1; cp <= u->max[face] + 1 && cp < 0xFFFF; cp++)
-		if (cp == u->max[face] + 1 || (u->bits[face][cp >> 3] & (1 << (cp & 7)))) {
-			a->cid_map[cp >> 8][cp & 255] = (HPDF_UINT16)cp;
+	for (int cp = 1; cp <= u->max[face]; cp++)
+		if (is_used(u, face, cp)) {
+			a->cid_map[cp >> 8][cp & 255] = u->cid[face][cp];
 			a->unicode_map[cp >> 8][cp & 255] = (HPDF_UNICODE)cp;
 		}
+	a->cid_map[255][255] = (HPDF_UINT16)(u->ncid[face] + 1);
+	a->unicode_map[255][255] = 0xFFFF;
 	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 }
 
@@ -331,13 +416,21 @@ bool render_pdf(const struct layout *L, const struct doc *doc, const struct font
 					u->max[o->face] = cp;
 			}
 		}
+	for (int f = 0; f < FACE_COUNT; f++) {
+		if (u->max[f] < 0)
+			continue;
+		u->cid[f] = calloc(65536, sizeof(uint16_t));
+		for (int cp = 0; cp <= u->max[f]; cp++)
+			if (is_used(u, f, cp))
+				u->cid[f][cp] = (uint16_t)++u->ncid[f];
+	}
 	HPDF_Font fonts[FACE_COUNT] = {0};
 	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
 	HPDF_Encoder_ToUnicode_Func utf8_to_unicode = enc ? enc->to_unicode_fn : NULL;
 	for (int f = 0; f < FACE_COUNT && !r.err; f++) {
 		if (u->max[f] < 0)
 			continue;
-		const char *name = HPDF_LoadTTFontFromFile(pdf, fs->face[f].path, HPDF_TRUE);
+		const char *name = load_font(pdf, &fs->face[f]);
 		if (name && enc)
 			narrow_encoder(enc, u, f);
 		if (name)
@@ -346,11 +439,11 @@ bool render_pdf(const struct layout *L, const struct doc *doc, const struct font
 			diag_fail(DIAG_IO, "cannot embed font '%s'", fs->face[f].path);
 			if (enc)
 				enc->to_unicode_fn = utf8_to_unicode;
-			free(u);
+			free_used(u);
 			HPDF_Free(pdf);
 			return false;
 		}
-		fix_tounicode(fonts[f], u->bits[f], u->max[f]);
+		fix_tounicode(fonts[f], u, f);
 	}
 	if (enc) {
 		/* back to the UTF-8 decoder; row 0 of cid_map is its state */
@@ -372,13 +465,13 @@ bool render_pdf(const struct layout *L, const struct doc *doc, const struct font
 		pages[p] = HPDF_AddPage(pdf);
 		HPDF_Page_SetWidth(pages[p], L->pages[p].w);
 		HPDF_Page_SetHeight(pages[p], L->pages[p].h);
-		draw_page(pages[p], &L->pages[p], fonts, fs, &content);
+		draw_page(pages[p], &L->pages[p], fonts, fs, u, &content);
 	}
 	for (int f = 0; f < FACE_COUNT && !r.err; f++)
 		if (fonts[f])
 			mark_glyphs(fonts[f], u, f);
 	buf_free(&content);
-	free(u);
+	free_used(u);
 	if (!r.err && L->npages) {
 		HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
 		if (L->noutline) {
