@@ -283,8 +283,13 @@ static void draw_page(HPDF_Page page, const struct lpage *pg, HPDF_Font *fonts,
  * file reader costs a small fread per glyph when the PDF is saved. */
 static const char *load_font(HPDF_Doc pdf, const struct face *face)
 {
-	HPDF_Stream s = HPDF_MemStream_New(pdf->mmgr, 65536);
-	if (!s || HPDF_Stream_Write(s, face->data, (HPDF_UINT)face->len) != HPDF_OK)
+	/* one buffer for the whole file, and 4 spare bytes: libharu's memory
+	 * stream refuses to seek to its very end, where an empty last glyph
+	 * of the glyf table points */
+	static const HPDF_BYTE pad[4];
+	HPDF_Stream s = HPDF_MemStream_New(pdf->mmgr, (HPDF_UINT)face->len + 4);
+	if (!s || HPDF_Stream_Write(s, face->data, (HPDF_UINT)face->len) != HPDF_OK ||
+	    HPDF_Stream_Write(s, pad, sizeof pad) != HPDF_OK)
 		return NULL;
 	HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
 	if (!def)
@@ -312,13 +317,19 @@ static const char *load_font(HPDF_Doc pdf, const struct face *face)
 
 /* Mark every drawn glyph as used so libharu embeds its outline (it does
  * so when it measures text). */
-static void mark_glyphs(HPDF_Font font, const struct used *u, int face)
+static void mark_glyphs(HPDF_Font font, const struct used *u, int face, int extra)
 {
 	struct buf s = BUF_INIT;
 	for (int cp = 32; cp <= u->max[face]; cp++)
 		if (u->bits[face][cp >> 3] & (1 << (cp & 7))) {
 			char tmp[4];
 			buf_put(&s, tmp, (size_t)text_encode(cp, tmp));
+		}
+	/* see render_pdf: glyphs embedded only to change the font's size */
+	for (int cp = 'A'; extra > 0 && cp <= 'Z'; cp++)
+		if (cp > u->max[face] || !(u->bits[face][cp >> 3] & (1 << (cp & 7)))) {
+			buf_putc(&s, (char)cp);
+			extra--;
 		}
 	if (s.len)
 		HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s.ptr, (HPDF_UINT)s.len);
@@ -386,10 +397,34 @@ static void outline(HPDF_Doc pdf, const struct layout *L, HPDF_Page *pages)
 	}
 }
 
+static bool render_once(const struct layout *L, const struct doc *doc,
+			const struct fontset *fs, struct buf *out, int extra, bool *retry);
+
+/* libharu 2.3.0's memory stream cannot seek to its very end when its size
+ * is a multiple of its 4 KB buffers, and it seeks there while writing an
+ * embedded font whose subset happens to be that long (1 report in 500 in
+ * the batch benchmark). Embedding one more unused glyph changes the size,
+ * so such a document is rendered again with one. */
 bool render_pdf(const struct layout *L, const struct doc *doc, const struct fontset *fs,
 		struct buf *out)
 {
+	bool retry = false;
+	for (int extra = 0; extra < 4; extra++) {
+		buf_truncate(out, 0);
+		if (render_once(L, doc, fs, out, extra, &retry))
+			return true;
+		if (!retry)
+			return false;
+	}
+	diag_fail(DIAG_IO, "PDF writer failed (libharu could not embed a font)");
+	return false;
+}
+
+static bool render_once(const struct layout *L, const struct doc *doc,
+			const struct fontset *fs, struct buf *out, int extra, bool *retry)
+{
 	struct rctx r = {0};
+	*retry = false;
 	HPDF_Doc pdf = HPDF_New(on_error, &r);
 	if (!pdf) {
 		diag_fail(DIAG_IO, "cannot start the PDF writer");
@@ -469,7 +504,7 @@ bool render_pdf(const struct layout *L, const struct doc *doc, const struct font
 	}
 	for (int f = 0; f < FACE_COUNT && !r.err; f++)
 		if (fonts[f])
-			mark_glyphs(fonts[f], u, f);
+			mark_glyphs(fonts[f], u, f, extra);
 	buf_free(&content);
 	free_used(u);
 	if (!r.err && L->npages) {
@@ -481,6 +516,7 @@ bool render_pdf(const struct layout *L, const struct doc *doc, const struct font
 		HPDF_SetOpenAction(pdf, goto_xyz(pages[0], L->pages[0].h));
 	}
 	free(pages);
+	bool saving = !r.err;
 	if (!r.err)
 		HPDF_SaveToStream(pdf);
 	if (!r.err) {
@@ -498,8 +534,12 @@ bool render_pdf(const struct layout *L, const struct doc *doc, const struct font
 		out->ptr[out->len] = 0;
 	}
 	if (r.err) {
-		diag_fail(DIAG_IO, "PDF writer failed (libharu error 0x%04X, detail %u)",
-			  (unsigned)r.err, (unsigned)r.detail);
+		if (r.err == HPDF_INVALID_OBJECT && saving) {
+			*retry = true;
+		} else {
+			diag_fail(DIAG_IO, "PDF writer failed (libharu error 0x%04X, detail %u)",
+				  (unsigned)r.err, (unsigned)r.detail);
+		}
 		HPDF_Free(pdf);
 		return false;
 	}
