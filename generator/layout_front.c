@@ -34,8 +34,23 @@ static float block_centred(struct lctx *c, const char *s, int face, float size, 
 {
 	struct pstyle st = {.size = size, .pitch = pitch_of(size), .x = x, .width = w,
 			    .align = AL_CENTER, .balance = true};
+	/* a line break the author wrote in the front matter is kept */
+	struct run *r = NULL;
+	int nr = 0, cap = 0;
+	for (const char *p = s;;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		struct run t = {.text = p, .len = (uint32_t)len, .face = (uint8_t)face,
+				.line = line};
+		ARR_PUSH(c->a, r, nr, cap, t);
+		if (!e)
+			break;
+		struct run br = {.text = "", .brk = 1, .face = (uint8_t)face, .line = line};
+		ARR_PUSH(c->a, r, nr, cap, br);
+		p = e + 1;
+	}
 	struct pline *pl;
-	int n = lt_set_plain(c, s, face, &st, line, &pl);
+	int n = lt_set(c, r, nr, &st, &pl);
 	float widest = 0;
 	for (int i = 0; i < n; i++) {
 		lt_shift(c, pl[i].op0, pl[i].nops, 0, *y);
@@ -67,6 +82,23 @@ static const char *doc_number(struct lctx *c, const char *so)
 
 static const char *blank_or(const char *s) { return s && *s ? s : NULL; }
 
+/* "ỦY BAN NHÂN DÂN HUYỆN X" that does not fit on one line is written
+ * "ỦY BAN NHÂN DÂN" over "HUYỆN X", as every such header is, rather than
+ * broken where the lines come out even. */
+static const char *agency_lines(struct lctx *c, const char *s, float width)
+{
+	static const char *const body[] = {"ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ",
+					   "HỘI ĐỒNG NHÂN DÂN ", NULL};
+	if (strchr(s, '\n') || lt_width(c, s, FACE_BOLD, 13) <= width)
+		return s;
+	for (int i = 0; body[i]; i++) {
+		size_t n = strlen(body[i]);
+		if (strncmp(s, body[i], n) == 0 && s[n])
+			return arena_printf(c->a, "%.*s\n%s", (int)(n - 1), s, s + n);
+	}
+	return s;
+}
+
 static void header_box(struct lctx *c)
 {
 	const struct meta *m = &c->doc->meta;
@@ -86,11 +118,13 @@ static void header_box(struct lctx *c)
 	float y = 0, left_rule = -1;
 	float s13 = 13, p13 = pitch_of(13);
 	if (parent)
-		block_centred(c, text_upper(c->a, parent), FACE_REGULAR, s13, lx + PAD,
-			      lw - 2 * PAD, &y, m->co_quan_chu_quan.line);
+		block_centred(c, agency_lines(c, text_upper(c->a, parent), lw - 2 * PAD),
+			      FACE_REGULAR, s13, lx + PAD, lw - 2 * PAD, &y,
+			      m->co_quan_chu_quan.line);
 	if (agency) {
-		float wmax = block_centred(c, text_upper(c->a, agency), FACE_BOLD, s13,
-					   lx + PAD, lw - 2 * PAD, &y, m->co_quan.line);
+		const char *up = agency_lines(c, text_upper(c->a, agency), lw - 2 * PAD);
+		float wmax = block_centred(c, up, FACE_BOLD, s13, lx + PAD, lw - 2 * PAD, &y,
+					   m->co_quan.line);
 		left_rule = y - p13 + lt_baseline(s13, p13) + RULE_OFF;
 		float rl = wmax * RULE_FRAC;
 		lt_hline(c, lcx - rl / 2, lcx + rl / 2, left_rule, RULE_LW);

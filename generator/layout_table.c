@@ -85,13 +85,38 @@ static char column_align(const struct dtable *t, int col)
 	return any ? 'r' : 'l';
 }
 
-/* Column widths: automatic table layout. Returns false when even the
- * longest words do not fit the text width. */
+/* Column widths, like an automatic table layout with one more level so
+ * that body cells stay on one line before header cells do (a header that
+ * wraps is the norm in Vietnamese tables; a figure or "Tổng cộng" that
+ * wraps is not). Per column: mn, its longest word; bx, its widest body
+ * cell on one line; mx, its widest cell on one line. Returns false when
+ * even the longest words do not fit the text width. */
+static void widen(float *v, int col, int span, float need)
+{
+	float have = 0;
+	for (int k = col; k < col + span; k++)
+		have += v[k];
+	if (have < need)
+		for (int k = col; k < col + span; k++)
+			v[k] += (need - have) / (float)span;
+}
+
+static void share(float *w, const float *from, const float *to, int nc, float room)
+{
+	float gap = 0;
+	for (int k = 0; k < nc; k++)
+		gap += to[k] - from[k];
+	for (int k = 0; k < nc; k++)
+		w[k] = from[k] + (gap > 0 ? room * (to[k] - from[k]) / gap : room / (float)nc);
+}
+
 static bool widths(struct lctx *c, const struct dtable *t, float size, float avail,
 		   float *w)
 {
 	int nc = t->ncols;
-	float *mn = arena_alloc(c->a, sizeof(float) * (size_t)nc * 2), *mx = mn + nc;
+	float *mn = arena_alloc(c->a, sizeof(float) * (size_t)nc * 3), *bx = mn + nc,
+	      *mx = bx + nc;
+	/* single cells first, then spanning cells widen their columns evenly */
 	for (int pass = 0; pass < 2; pass++)
 		for (int r = 0; r < t->nrows; r++)
 			for (int col = 0; col < nc; col++) {
@@ -102,33 +127,31 @@ static bool widths(struct lctx *c, const struct dtable *t, float size, float ava
 				measure(c, &tc->text, size, &a, &b);
 				a += 2 * CELL_PAD;
 				b += 2 * CELL_PAD;
-				/* spanning cells widen their columns evenly */
-				float sa = 0, sb = 0;
-				for (int k = col; k < col + tc->colspan; k++) {
-					sa += mn[k];
-					sb += mx[k];
-				}
-				for (int k = col; k < col + tc->colspan; k++) {
-					if (sa < a)
-						mn[k] += (a - sa) / (float)tc->colspan;
-					if (sb < b)
-						mx[k] += (b - sb) / (float)tc->colspan;
-					if (mx[k] < mn[k])
-						mx[k] = mn[k];
-				}
+				widen(mn, col, tc->colspan, a);
+				if (r >= t->nhead)
+					widen(bx, col, tc->colspan, b);
+				widen(mx, col, tc->colspan, b);
 			}
-	float smin = 0, smax = 0;
+	float smin = 0, sbody = 0, smax = 0;
 	for (int k = 0; k < nc; k++) {
+		if (bx[k] < mn[k])
+			bx[k] = mn[k];
+		if (mx[k] < bx[k])
+			mx[k] = bx[k];
 		smin += mn[k];
+		sbody += bx[k];
 		smax += mx[k];
 	}
 	if (smin > avail + 0.01f)
 		return false;
-	for (int k = 0; k < nc; k++) {
-		if (smax <= avail)
+	if (smax <= avail) {
+		/* everything fits on one line: the rest goes by natural width */
+		for (int k = 0; k < nc; k++)
 			w[k] = mx[k] + (avail - smax) * (smax > 0 ? mx[k] / smax : 1.0f / nc);
-		else
-			w[k] = mn[k] + (avail - smin) * (mx[k] - mn[k]) / (smax - smin);
+	} else if (sbody <= avail) {
+		share(w, bx, mx, nc, avail - sbody); /* headers wrap */
+	} else {
+		share(w, mn, bx, nc, avail - smin); /* body cells wrap too */
 	}
 	return true;
 }
@@ -212,7 +235,13 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 	if (r + 1 < nr && last)
 		for (int k = 0; k < nc; k++)
 			spans_on |= own[(r + 1) * nc + k] / nc <= r;
-	struct vitem v = {.kind = V_ROW, .brk = r >= t->nhead && !spans_on,
+	/* a break leaves at least two body rows on each side, so neither a
+	 * lone row nor a lone total row sits under a repeated header */
+	bool brk = last && !spans_on &&
+		   (r == nr - 1 || (r >= t->nhead + 1 && r <= nr - 3));
+	if (!whole)
+		brk = true; /* a row taller than a page breaks between its pieces */
+	struct vitem v = {.kind = V_ROW, .brk = brk,
 			  .head_row = r < t->nhead, .table = rc->tid, .h = h, .op0 = op0,
 			  .nops = c->nops - op0, .ref0 = ref0, .nrefs = c->nrefs - ref0,
 			  .block = rc->bi, .line = r, .nlines = nr, .outline = -1,

@@ -47,7 +47,7 @@ bool lt_check_glyphs(struct lctx *c, const struct run *r, int n, int face_add)
 		for (size_t i = 0; i < r[k].len;) {
 			size_t at = i;
 			int32_t cp = text_next(r[k].text, &i);
-			if (cp == '\t' || font_has(f, cp))
+			if (cp == '\t' || cp == '\n' || font_has(f, cp))
 				continue;
 			char ch[5] = {0};
 			text_encode(cp, ch);
@@ -89,7 +89,9 @@ struct words {
 	int nw, capw;
 };
 
-static bool is_space(int32_t cp) { return cp == ' ' || cp == '\t'; }
+/* a newline from front matter is a space, except where the header keeps
+ * it as a line break (layout_front) */
+static bool is_space(int32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n'; }
 
 static void open_word(struct lctx *c, struct words *ws, bool *open, enum after pending,
 		      float pending_space)

@@ -103,6 +103,23 @@ static void fix_tounicode(HPDF_Font font, const struct used *u, int face)
 				"end\nend\n");
 }
 
+/* Document info on one line: a line break or no-break space the author
+ * wrote for the header is a plain space in a viewer's title bar. */
+static void set_info(HPDF_Doc pdf, HPDF_InfoType type, const char *v)
+{
+	struct buf b = BUF_INIT;
+	for (const char *p = v; *p; p++) {
+		if (*p == '\n')
+			buf_putc(&b, ' ');
+		else if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+			buf_putc(&b, ' '), p++;
+		else
+			buf_putc(&b, *p);
+	}
+	HPDF_SetInfoAttr(pdf, type, buf_cstr(&b));
+	buf_free(&b);
+}
+
 /* SOURCE_DATE_EPOCH sets the PDF dates; without it no date is written,
  * so the same input gives the same bytes. */
 static void set_dates(HPDF_Doc pdf)
@@ -488,10 +505,10 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	}
 	const struct meta *m = &doc->meta;
 	if (m->trich_yeu.s && *m->trich_yeu.s)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, m->trich_yeu.s);
+		set_info(pdf, HPDF_INFO_TITLE, m->trich_yeu.s);
 	if (m->co_quan.s && *m->co_quan.s)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, m->co_quan.s);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, m->loai.s && *m->loai.s ? m->loai.s : "BÁO CÁO");
+		set_info(pdf, HPDF_INFO_AUTHOR, m->co_quan.s);
+	set_info(pdf, HPDF_INFO_SUBJECT, m->loai.s && *m->loai.s ? m->loai.s : "BÁO CÁO");
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
 	set_dates(pdf);
 	HPDF_Page *pages = calloc((size_t)(L->npages ? L->npages : 1), sizeof *pages);

@@ -2,6 +2,7 @@
 block, rules measured from the text they underline, the closing block, page
 numbers. Issue 2, acceptance 4; spec/decree30.md §2-§7."""
 import os
+import subprocess
 import tempfile
 
 import pdfutil as P
@@ -188,5 +189,29 @@ if rc == 0:
     P.check(d and d.text == "Lai Châu, ngày 05 tháng 02 năm 2024",
             "date with leading zeros for day < 10 and month 2: %r" % (d and d.text))
     P.check(s and d and near(s.y, d.y, 0.01), "'Số' and date share a baseline")
+
+# An agency "ỦY BAN NHÂN DÂN ..." too long for one line breaks after
+# "ỦY BAN NHÂN DÂN"; a line break written in the front matter is kept.
+md = """---
+co_quan: ỦY BAN NHÂN DÂN HUYỆN X
+trich_yeu: "Báo cáo dòng một\\nvà dòng hai"
+---
+
+Nội dung./.
+"""
+rc, err, out = P.build(md, "agency")
+P.check(rc == 0, "a short district name builds", err)
+if rc == 0:
+    sp, _, _ = P.trace(out)
+    lines = [s.text for s in sp if s.size == 13 and s.bold and s.x1 < 95 * MM]
+    P.check(lines == ["ỦY BAN NHÂN DÂN", "HUYỆN X"],
+            "the agency breaks after ỦY BAN NHÂN DÂN: %s" % lines)
+    summ = [s.text for s in sp if s.size == 14 and s.bold and s.text != "BÁO CÁO"
+            and s.page == 1 and 120 < s.y < 250]
+    P.check(summ[:2] == ["Báo cáo dòng một", "và dòng hai"],
+            "a line break in trich_yeu is kept: %s" % summ[:2])
+    info = subprocess.run(["pdfinfo", out], capture_output=True, text=True).stdout
+    P.check("Title:           Báo cáo dòng một và dòng hai" in info,
+            "and the PDF title reads it as a space")
 
 P.done()
