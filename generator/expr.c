@@ -1029,9 +1029,12 @@ static const char *text_kind(const struct expr_value *v, struct arena *a)
 				    data_cell(v->t, v->row, v->col)->line,
 				    data_cell(v->t, v->row, v->col)->col,
 				    v->row + 1, v->t->names[v->col]);
-	if (v->sc && v->sc->loc.file)
+	if (v->sc && v->sc->loc.file && v->sc->loc.line > 0)
 		return arena_printf(a, "value '%s' of '%s' (%s:%d)", v->text,
 				    v->sc->name, v->sc->loc.file, v->sc->loc.line);
+	if (v->sc && v->sc->loc.file) /* --set: no line */
+		return arena_printf(a, "value '%s' of '%s' (%s)", v->text,
+				    v->sc->name, v->sc->loc.file);
 	if (v->sc)
 		return arena_printf(a, "value '%s' of '%s'", v->text,
 				    v->sc->name);

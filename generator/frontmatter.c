@@ -88,6 +88,11 @@ static struct ynode *parse_node(struct yctx *c, yaml_event_t *ev, int depth)
 		n->s = arena_strndup(c->a, (const char *)ev->data.scalar.value,
 				     ev->data.scalar.length);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		/* The mark is the opening quote; placeholders inside are
+		 * reported from the value's first character. */
+		if (ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+		    ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+			n->loc.col++;
 		return n;
 	case YAML_SEQUENCE_START_EVENT:
 		n->kind = Y_SEQ;

@@ -212,6 +212,24 @@ static void footnotes(struct lctx *c)
 	}
 }
 
+static bool run(struct lctx *c)
+{
+	geometry(c);
+	lf_front(c);
+	body(c);
+	if (c->failed)
+		return false;
+	/* The closing block keeps with the body's last lines: a page holding
+	 * only the signature would invite a forged page before it. */
+	for (int i = c->nitems - 1; i >= 0 && i >= c->nitems - 2; i--)
+		c->items[i].brk = false;
+	lf_closing(c);
+	footnotes(c);
+	if (c->failed)
+		return false;
+	return lp_paginate(c);
+}
+
 bool layout_run(struct arena *a, const struct doc *doc, const struct fontset *fs,
 		const struct layout_opts *opt, struct layout *out)
 {
@@ -219,18 +237,8 @@ bool layout_run(struct arena *a, const struct doc *doc, const struct fontset *fs
 	static const struct layout_opts defaults = {0};
 	struct lctx c = {.a = a, .doc = doc, .fs = fs, .opt = opt ? opt : &defaults,
 			 .out = out};
-	geometry(&c);
-	lf_front(&c);
-	body(&c);
-	if (c.failed)
-		return false;
-	/* The closing block keeps with the body's last lines: a page holding
-	 * only the signature would invite a forged page before it. */
-	for (int i = c.nitems - 1; i >= 0 && i >= c.nitems - 2; i--)
-		c.items[i].brk = false;
-	lf_closing(&c);
-	footnotes(&c);
-	if (c.failed)
-		return false;
-	return lp_paginate(&c);
+	arena_init(&c.scratch);
+	bool ok = run(&c);
+	arena_free(&c.scratch);
+	return ok;
 }

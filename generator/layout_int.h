@@ -58,6 +58,7 @@ struct table_info {
 
 struct lctx {
 	struct arena *a;
+	struct arena scratch; /* one paragraph's words and breakpoints */
 	const struct doc *doc;
 	const struct fontset *fs;
 	const struct layout_opts *opt;

@@ -103,7 +103,7 @@ static void open_word(struct lctx *c, struct words *ws, bool *open, enum after p
 		ws->w[ws->nw - 1].space = pending_space;
 	}
 	struct word w = {.f0 = ws->nf, .after = AFTER_END};
-	ARR_PUSH(c->a, ws->w, ws->nw, ws->capw, w);
+	ARR_PUSH(&c->scratch, ws->w, ws->nw, ws->capw, w);
 	*open = true;
 }
 
@@ -120,7 +120,7 @@ static void add_frag(struct lctx *c, struct words *ws, struct frag f)
 			return;
 		}
 	}
-	ARR_PUSH(c->a, ws->f, ws->nf, ws->capf, f);
+	ARR_PUSH(&c->scratch, ws->f, ws->nf, ws->capf, f);
 	w->nf++;
 	w->w += f.w;
 }
@@ -355,6 +355,9 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	*out = NULL;
 	if (!lt_check_glyphs(c, runs, nruns, st->face_add))
 		return 0;
+	/* words, items and breakpoints live in the scratch arena until the
+	 * lines are set; only the lines' ops stay */
+	arena_reset(&c->scratch);
 	struct words ws = {0};
 	split_words(c, runs, nruns, st->face_add, st->size, &ws);
 	if (!ws.nw)
@@ -363,8 +366,8 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	bool justify = st->align == AL_JUSTIFY;
 	/* items */
 	int cap = ws.nw * 3 + 8, n = 0;
-	struct lb_item *it = arena_alloc(c->a, sizeof *it * (size_t)cap);
-	int *word_of = arena_alloc(c->a, sizeof *word_of * (size_t)cap);
+	struct lb_item *it = arena_alloc(&c->scratch, sizeof *it * (size_t)cap);
+	int *word_of = arena_alloc(&c->scratch, sizeof *word_of * (size_t)cap);
 	if (st->indent > 0) {
 		word_of[n] = -1;
 		it[n++] = (struct lb_item){LB_BOX, st->indent, 0, 0, 0};
@@ -411,7 +414,7 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 		.greedy = c->opt->greedy || (!justify && !st->balance),
 	};
 	struct lb_result res;
-	lb_break(c->a, it, n, &p, &res);
+	lb_break(&c->scratch, it, n, &p, &res);
 	if (justify && res.passes == 2)
 		c->out->stats.loose_paras++;
 	if (justify && res.passes >= 3)

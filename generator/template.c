@@ -663,7 +663,7 @@ static void tx_init(struct tx *x, struct arena *a, const char *file, bool md,
 		x->ctx.nsets = env->nsets;
 		x->ctx.vars = env->vars;
 		x->ctx.nvars = env->nvars;
-		x->ctx.c_locale = env->data && env->data->locale == LOCALE_C;
+		x->ctx.c_locale = (env->data ? env->data->locale : env->locale) == LOCALE_C;
 	}
 }
 

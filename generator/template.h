@@ -25,6 +25,9 @@ struct tpl_env {
 	int nsets;
 	const struct scalar *vars;
 	int nvars;
+	/* How numbers in --set and front-matter values read when there is
+	 * no data folder (with one, the dataset's locale applies). */
+	enum data_locale locale;
 };
 
 /* Output line i (0-based) of an expansion came from template line

@@ -367,6 +367,20 @@ static void test_batch_and_sets(void)
 	EX("{{#each von}}{{ nam }} {{ ma }};{{/each}}",
 	   "2022 X02;2023 X02;2024 X02;");
 	ENV = saved;
+
+	/* Without a data folder, --data-locale still decides how --set and
+	 * front-matter values read as numbers. */
+	struct scalar c_sets[] = {{"ty_le", "1234.5", {"--set", 0, 0}}};
+	struct tpl_env nodata = {.batch_row = -1, .sets = c_sets, .nsets = 1,
+				 .locale = LOCALE_C};
+	ENV = nodata;
+	EX("{{ ty_le * 2 | so }}", "2\\.469");
+	ENV.locale = LOCALE_VI;
+	EX("{{ ty_le * 2 }}",
+	   "r.md:10:4: error: value '1234.5' of 'ty_le' (--set) is not a number; "
+	   "Vietnamese numbers use ',' for decimals and '.' for thousands: write "
+	   "1.234,5 (or use --data-locale c)");
+	ENV = saved;
 }
 
 /* Time one expansion of a loop over a table of n rows. */
