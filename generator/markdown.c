@@ -473,6 +473,12 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 	} else if (t == CMARK_NODE_LIST) {
 		for (cmark_node *it = cmark_node_first_child(node); it; it = cmark_node_next(it)) {
 			const char *mk = item_marker(m, node, it);
+			if (*prefix) {
+				/* "- 1. text" is a list inside an item: both markers,
+				 * as typed */
+				mk = arena_printf(m->a, "%s%s", *prefix, mk);
+				*prefix = NULL;
+			}
 			walk_children(m, it, out, &mk, depth);
 		}
 	} else if (t == CMARK_NODE_CODE_BLOCK) {

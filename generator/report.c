@@ -138,7 +138,8 @@ static char *default_data_dir(const char *input)
 	const char *dir = dirname(copy);
 	size_t n = strlen(dir) + 6;
 	char *d = malloc(n);
-	snprintf(d, n, "%s/data", dir);
+	/* "data/x.csv" in messages, not "./data/x.csv" */
+	snprintf(d, n, "%s%sdata", strcmp(dir, ".") ? dir : "", strcmp(dir, ".") ? "/" : "");
 	free(copy);
 	struct stat st;
 	if (stat(d, &st) == 0 && S_ISDIR(st.st_mode))
@@ -179,6 +180,26 @@ static bool expand_list(struct arena *a, const struct fm_list *in, const struct 
 	for (int i = 0; i < in->n; i++)
 		ok &= expand_text(a, &in->v[i], env, &out->v[i]);
 	return ok;
+}
+
+/* --set overrides front-matter values, the header's parts included. */
+static void apply_sets(const struct report_opts *o, struct frontmatter *f)
+{
+	struct {
+		const char *key;
+		struct fm_text *dst;
+	} texts[] = {
+		{"co_quan_chu_quan", &f->co_quan_chu_quan}, {"co_quan", &f->co_quan},
+		{"so", &f->so}, {"ky_hieu", &f->ky_hieu}, {"dia_danh", &f->dia_danh},
+		{"ngay", &f->ngay}, {"loai", &f->loai}, {"trich_yeu", &f->trich_yeu},
+		{"phu_de", &f->phu_de},
+	};
+	for (int i = 0; i < o->nsets; i++)
+		for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+			if (strcmp(o->sets[i].name, texts[k].key) == 0) {
+				texts[k].dst->s = o->sets[i].value;
+				texts[k].dst->loc = o->sets[i].loc;
+			}
 }
 
 static bool build_meta(struct arena *a, const struct source *s, const struct tpl_env *env,
@@ -329,6 +350,7 @@ static bool load_source(struct arena *a, const struct report_opts *o, struct sou
 	ok = ok && fm_parse(a, o->input, src, len, &s->fm);
 	if (!ok)
 		return false;
+	apply_sets(o, &s->fm);
 	char *dd = o->data_dir ? strdup(o->data_dir) : default_data_dir(o->input);
 	if (dd) {
 		struct stat st;
@@ -403,6 +425,7 @@ int report_run(const struct report_opts *o)
 	struct fontset fs = {0};
 	bool ok = load_source(&a, o, &s) && load_fonts(o, &fs);
 	struct tpl_env env = {.data = s.has_data ? &s.data : NULL, .batch_row = -1,
+			      .locale = o->locale,
 			      .sets = o->sets, .nsets = o->nsets, .vars = s.fm.vars,
 			      .nvars = s.fm.nvars};
 	if (ok && !o->each) {

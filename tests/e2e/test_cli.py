@@ -139,5 +139,22 @@ rc, out, err = P.run("build", crlf, "-o", os.path.join(tmp, "crlf.pdf"))
 P.check(rc == 0 and P.pdftotext(os.path.join(tmp, "crlf.pdf")) == P.pdftotext(a),
         "a BOM and CRLF line ends read like LF", err)
 
+# --set overrides header parts as well as the body's view of them.
+md = ("---\nco_quan: UBND XÃ A\nngay: 2024-06\ndia_danh: Phong Thổ\n---\n\n"
+      "Cơ quan: {{ co_quan }}; ngày: {{ ngay }}.\n\n- 1. Một ý có số.\n")
+rc, err, out = P.build(md, "set", args=("--set", "co_quan=UBND XÃ B", "--set",
+                                        "ngay=2024-06-15"))
+t = P.nfc(P.pdftotext(out, layout=True)) if rc == 0 else ""
+P.check(rc == 0 and t.lstrip().startswith("UBND XÃ B") and
+        "Phong Thổ, ngày 15 tháng 6 năm 2024" in t and
+        "Cơ quan: UBND XÃ B; ngày: 2024-06-15." in t,
+        "--set changes the header's agency and date too", t[:300] + err)
+P.check("- 1. Một ý có số." in t, "a dash item starting with '1.' keeps both markers")
+# --data-locale c reads front-matter numbers the C way without a data folder.
+md = '---\nco_quan: A\nx: "1234.5"\n---\n\n{{ x * 2 }}\n'
+rc, err, out = P.build(md, "loc", args=("--data-locale", "c"))
+P.check(rc == 0 and "2469" in P.pdftotext(out), "--data-locale c applies to "
+        "front-matter values when there is no data folder", err)
+
 shutil.rmtree(work, ignore_errors=True)
 P.done()
