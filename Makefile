@@ -85,8 +85,14 @@ test-fast: all unit samples
 bench: all
 	@bench/run build/baocao
 
-docs: build/samples/phong-tho-2024.pdf
-	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $< docs/phong-tho-2024-trang-1
+# The README's pictures, from the real output: page 1 of every sample.
+docs: samples
+	pdftoppm -r 60 -png -f 1 -l 1 -singlefile build/samples/phong-tho-2024.pdf \
+		docs/phong-tho-2024-trang-1
+	@mkdir -p docs/gallery
+	for s in $(SAMPLES); do \
+		pdftoppm -r 50 -png -f 1 -l 1 -singlefile build/samples/$$s.pdf docs/gallery/$$s; \
+	done
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao/fonts \
