@@ -5,10 +5,11 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "vec.h"
 
 int lc_push_item(struct lctx *c, struct vitem v)
 {
-	ARR_PUSH(c->a, c->items, c->nitems, c->capitems, v);
+	VEC_PUSH(c->items, c->nitems, c->capitems, v);
 	return c->nitems - 1;
 }
 
@@ -67,7 +68,7 @@ static void add_lines(struct lctx *c, const struct block *b, int bi, const struc
 	int outline = -1;
 	if (b->kind == BLK_HEADING) {
 		struct outline_entry e = {.level = b->level, .title = plain_text(c, &b->text)};
-		ARR_PUSH(c->a, c->out->outline, c->out->noutline, c->outline_cap, e);
+		VEC_PUSH(c->out->outline, c->out->noutline, c->outline_cap, e);
 		outline = c->out->noutline - 1;
 	}
 	for (int l = 0; l < n; l++) {
@@ -203,7 +204,7 @@ static void footnotes(struct lctx *c)
 						  .nops = pl[l].nops, .block = nt->num,
 						  .line = c->nflines - c->note_first[nt->num],
 						  .outline = -1, .table = -1};
-				ARR_PUSH(c->a, c->flines, c->nflines, c->capflines, v);
+				VEC_PUSH(c->flines, c->nflines, c->capflines, v);
 			}
 		}
 		c->note_count[nt->num] = c->nflines - c->note_first[nt->num];
@@ -240,5 +241,22 @@ bool layout_run(struct arena *a, const struct doc *doc, const struct fontset *fs
 	arena_init(&c.scratch);
 	bool ok = run(&c);
 	arena_free(&c.scratch);
+	/* the ops go to the result; the vertical list is done with */
+	out->ops = c.ops;
+	out->nops = c.nops;
+	free(c.items);
+	free(c.refs);
+	free(c.flines);
 	return ok;
+}
+
+void layout_free(struct layout *L)
+{
+	for (int p = 0; p < L->npages; p++)
+		free(L->pages[p].pl);
+	free(L->pages);
+	free(L->ops);
+	free(L->rec);
+	free(L->outline);
+	memset(L, 0, sizeof *L);
 }

@@ -27,10 +27,16 @@ struct op {
 	const char *text;   /* NUL-terminated UTF-8 */
 };
 
+/* The ops of one item (a line, a row, a box) drawn dy points lower. */
+struct place {
+	int op0, nops;
+	float dy;
+};
+
 struct lpage {
 	float w, h;
-	struct op *ops;
-	int nops, cap;
+	struct place *pl; /* into layout.ops */
+	int npl, cap;
 };
 
 struct outline_entry {
@@ -63,6 +69,8 @@ struct layout_stats {
 };
 
 struct layout {
+	struct op *ops; /* every drawing op, in the items' own coordinates */
+	int nops;
 	struct lpage *pages;
 	int npages;
 	struct outline_entry *outline;
@@ -77,8 +85,10 @@ struct layout_opts {
 };
 
 /* Lay out doc. Reports input errors (missing glyphs, over-wide tables)
- * with diag and returns false. */
+ * with diag and returns false. Free the result with layout_free (also
+ * after a failure). */
 bool layout_run(struct arena *a, const struct doc *doc, const struct fontset *fs,
 		const struct layout_opts *opt, struct layout *out);
+void layout_free(struct layout *L);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "bounds.h"
 #include "layout_int.h"
+#include "vec.h"
 
 #define EPS 0.01f
 #define FOOT_SEP 10.0f   /* from the foot area's top to its first line */
@@ -66,7 +67,7 @@ static float sep_if_first(const struct pb *b) { return b->nfoot ? 0 : FOOT_SEP; 
 static void put_item(struct pb *b, int item)
 {
 	struct pput p = {item, b->y};
-	ARR_PUSH(b->c->a, b->put, b->nput, b->capput, p);
+	VEC_PUSH(b->put, b->nput, b->capput, p);
 	b->y += b->c->items[item].h;
 }
 
@@ -77,7 +78,7 @@ static void put_note_lines(struct pb *b, int note, int from, int to)
 		b->foot_h += FOOT_SEP;
 	for (int i = from; i < to; i++) {
 		struct fput f = {c->note_first[note] + i};
-		ARR_PUSH(c->a, b->foot, b->nfoot, b->capfoot, f);
+		VEC_PUSH(b->foot, b->nfoot, b->capfoot, f);
 		b->foot_h += c->flines[f.fline].h;
 	}
 }
@@ -85,7 +86,7 @@ static void put_note_lines(struct pb *b, int note, int from, int to)
 static void start_note(struct pb *b, int note)
 {
 	b->note_page[note] = b->page;
-	ARR_PUSH(b->c->a, b->started, b->nstarted, b->capstarted, note);
+	VEC_PUSH(b->started, b->nstarted, b->capstarted, note);
 }
 
 /* Notes referenced by an item that have not started yet, in order. */
@@ -131,16 +132,14 @@ static void record(struct lctx *c, int page, enum rec_kind k, int block, int lin
 {
 	struct layout *L = c->out;
 	struct record r = {page, k, block, line, nlines, y, h};
-	ARR_PUSH(c->a, L->rec, L->nrec, c->rec_cap, r);
+	VEC_PUSH(L->rec, L->nrec, c->rec_cap, r);
 }
 
-static void copy_ops(struct lctx *c, struct lpage *pg, int op0, int nops, float dy)
+static void place(struct lpage *pg, int op0, int nops, float dy)
 {
-	for (int i = op0; i < op0 + nops; i++) {
-		struct op o = c->ops[i];
-		o.y += dy;
-		o.y2 += dy;
-		ARR_PUSH(c->a, pg->ops, pg->nops, pg->cap, o);
+	if (nops) {
+		struct place p = {op0, nops, dy};
+		VEC_PUSH(pg->pl, pg->npl, pg->cap, p);
 	}
 }
 
@@ -153,7 +152,7 @@ static void emit_page(struct pb *b)
 	for (int i = 0; i < b->nput; i++) {
 		const struct vitem *it = &c->items[b->put[i].item];
 		float top = g->top + b->put[i].y;
-		copy_ops(c, &pg, it->op0, it->nops, top);
+		place(&pg, it->op0, it->nops, top);
 		if (it->outline >= 0) {
 			L->outline[it->outline].page = L->npages;
 			L->outline[it->outline].y = top;
@@ -170,18 +169,17 @@ static void emit_page(struct pb *b)
 	}
 	if (b->nfoot) {
 		float ftop = g->top + g->th - b->foot_h;
-		struct op rule = {.kind = OP_LINE, .x = g->left, .y = ftop + FOOT_RULE,
-				  .x2 = g->left + g->tw / 3, .y2 = ftop + FOOT_RULE, .lw = 0.5f};
-		ARR_PUSH(c->a, pg.ops, pg.nops, pg.cap, rule);
+		int r = lt_hline(c, g->left, g->left + g->tw / 3, ftop + FOOT_RULE, 0.5f);
+		place(&pg, r, 1, 0);
 		float y = ftop + FOOT_SEP;
 		for (int i = 0; i < b->nfoot; i++) {
 			const struct vitem *fl = &c->flines[b->foot[i].fline];
-			copy_ops(c, &pg, fl->op0, fl->nops, y);
+			place(&pg, fl->op0, fl->nops, y);
 			record(c, L->npages, REC_NOTE, fl->block, fl->line, fl->nlines, y, fl->h);
 			y += fl->h;
 		}
 	}
-	ARR_PUSH(c->a, L->pages, L->npages, c->page_cap, pg);
+	VEC_PUSH(L->pages, L->npages, c->page_cap, pg);
 }
 
 static void new_page(struct pb *b)
@@ -246,9 +244,23 @@ static float try_split(struct pb *b, const struct vitem *it, const int *nn, int 
 	return room;
 }
 
+static bool paginate(struct lctx *c, struct pb *bp);
+
 bool lp_paginate(struct lctx *c)
 {
 	struct pb b = {.c = c, .avail = c->gp.th, .g = &c->gp};
+	bool ok = paginate(c, &b);
+	free(b.put);
+	free(b.foot);
+	free(b.started);
+	return ok;
+}
+
+static bool paginate(struct lctx *c, struct pb *bp)
+{
+	struct pb b_ = *bp;
+	struct pb *pb_ = &b_;
+#define b (*pb_)
 	int nn_cap = c->doc->nnotes + 1;
 	b.note_page = arena_alloc(c->a, sizeof(int) * (size_t)nn_cap);
 	b.note_next = arena_alloc(c->a, sizeof(int) * (size_t)nn_cap);
@@ -263,6 +275,7 @@ bool lp_paginate(struct lctx *c)
 		if (c->out->npages >= MAX_PAGES) {
 			diag_error((struct srcloc){c->doc->file, 0, 0},
 				   "the report would have more than %d pages", MAX_PAGES);
+			*bp = b;
 			return false;
 		}
 		new_page(&b);
@@ -376,7 +389,9 @@ bool lp_paginate(struct lctx *c)
 		struct op o = {.kind = OP_TEXT, .face = FACE_REGULAR, .size = g->size,
 			       .x = g->left + (g->tw - w) / 2,
 			       .y = 10 * MM + lt_baseline(g->size, 1.15f * g->size), .text = s};
-		ARR_PUSH(c->a, pg->ops, pg->nops, pg->cap, o);
+		place(pg, lt_add_op(c, o), 1, 0);
 	}
+	*bp = b;
 	return true;
 }
+#undef b

@@ -8,6 +8,7 @@
 
 #include "layout_int.h"
 #include "text.h"
+#include "vec.h"
 
 #define CELL_PAD (1.5f * MM)
 #define CELL_VPAD 2.5f
@@ -198,7 +199,7 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 				lt_add_op(c, op);
 			}
 			for (int f = pl->ref0; f < pl->ref0 + pl->nrefs; f++)
-				ARR_PUSH(c->a, c->refs, c->nrefs, c->caprefs, c->refs[f]);
+				VEC_PUSH(c->refs, c->nrefs, c->caprefs, c->refs[f]);
 		}
 	}
 	/* grid: top edge where a cell starts, bottom edge where one ends,

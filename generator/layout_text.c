@@ -5,13 +5,14 @@
 #include "layout_int.h"
 #include "lines.h"
 #include "text.h"
+#include "vec.h"
 
 #define SUP_SCALE 0.65f /* superscript size, as Word sets footnote refs */
 #define SUP_RISE 0.35f
 
 int lt_add_op(struct lctx *c, struct op o)
 {
-	ARR_PUSH(c->a, c->ops, c->nops, c->capops, o);
+	VEC_PUSH(c->ops, c->nops, c->capops, o);
 	return c->nops - 1;
 }
 
@@ -320,7 +321,7 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 			if (f->note) {
 				o.size = st->size * SUP_SCALE;
 				o.y = baseline - st->size * SUP_RISE;
-				ARR_PUSH(c->a, c->refs, c->nrefs, c->caprefs, f->note);
+				VEC_PUSH(c->refs, c->nrefs, c->caprefs, f->note);
 			} else {
 				o.size = st->size;
 				o.y = baseline;

@@ -144,6 +144,25 @@ static void set_dates(HPDF_Doc pdf)
 
 /* A number with up to 3 decimals, trailing zeros dropped (printf's
  * float formatting is slow and this is called for every line). */
+/* Every op of a page, as `struct op o` with its placement's shift applied
+ * (layout keeps each item's ops once; pages place them). */
+#define FOR_OPS(L, pg, o)                                                      \
+	for (int pi_ = 0; pi_ < (pg)->npl; pi_++)                              \
+		for (int oi_ = (pg)->pl[pi_].op0,                              \
+			 oe_ = oi_ + (pg)->pl[pi_].nops;                       \
+		     oi_ < oe_; oi_++)                                         \
+			for (struct op o##_v = shifted((L), &(pg)->pl[pi_], oi_), \
+				       *o = &o##_v;                            \
+			     o; o = NULL)
+
+static struct op shifted(const struct layout *L, const struct place *p, int i)
+{
+	struct op o = L->ops[i];
+	o.y += p->dy;
+	o.y2 += p->dy;
+	return o;
+}
+
 static void put_num(struct buf *b, float v)
 {
 	long long m = llroundf(v * 1000.0f);
@@ -206,16 +225,16 @@ static HPDF_STATUS flate_filter_entry(HPDF_Dict dict, HPDF_Stream out)
  * would cost a Td and a Tj per word, most of a build's time and bytes.
  * Positions inside the array are kerning-style adjustments from the
  * widths the viewer uses (the same per-mille widths layout measured). */
-static void draw_page(HPDF_Page page, const struct lpage *pg, HPDF_Font *fonts,
-		      const struct fontset *fs, const struct used *u, struct buf *b)
+static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage *pg,
+		      HPDF_Font *fonts, const struct fontset *fs, const struct used *u,
+		      struct buf *b)
 {
 	float H = pg->h;
 	buf_truncate(b, 0);
 	/* rules first, batched by width into one path each */
 	float lw = -1;
 	bool open = false;
-	for (int i = 0; i < pg->nops; i++) {
-		const struct op *o = &pg->ops[i];
+	FOR_OPS(L, pg, o) {
 		if (o->kind != OP_LINE)
 			continue;
 		if (o->lw != lw) {
@@ -242,8 +261,7 @@ static void draw_page(HPDF_Page page, const struct lpage *pg, HPDF_Font *fonts,
 	int face = -1;
 	float size = -1, base = -1, pen = 0;
 	bool in_tj = false;
-	for (int i = 0; i < pg->nops; i++) {
-		const struct op *o = &pg->ops[i];
+	FOR_OPS(L, pg, o) {
 		if (o->kind != OP_TEXT)
 			continue;
 		bool same = o->face == face && o->size == size && o->y == base &&
@@ -455,8 +473,7 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	for (int f = 0; f < FACE_COUNT; f++)
 		u->max[f] = -1;
 	for (int p = 0; p < L->npages; p++)
-		for (int i = 0; i < L->pages[p].nops; i++) {
-			const struct op *o = &L->pages[p].ops[i];
+		FOR_OPS(L, &L->pages[p], o) {
 			if (o->kind != OP_TEXT)
 				continue;
 			for (size_t k = 0; o->text[k];) {
@@ -517,7 +534,7 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 		pages[p] = HPDF_AddPage(pdf);
 		HPDF_Page_SetWidth(pages[p], L->pages[p].w);
 		HPDF_Page_SetHeight(pages[p], L->pages[p].h);
-		draw_page(pages[p], &L->pages[p], fonts, fs, u, &content);
+		draw_page(pages[p], L, &L->pages[p], fonts, fs, u, &content);
 	}
 	for (int f = 0; f < FACE_COUNT && !r.err; f++)
 		if (fonts[f])

@@ -291,9 +291,13 @@ static void warn_missing_parts(const char *file, const struct meta *m, const str
 	}
 }
 
-/* Build one report from a loaded source; env selects the batch row. */
+/* Build one report from a loaded source; env selects the batch row.
+ * The PDF goes to output (atomically), or, when output is NULL and not
+ * check_only, stays in *keep for the caller (report_pdf_from_text, the
+ * fuzzers): the same stages either way. */
 static bool build_one(const struct report_opts *o, const struct source *s,
-		      const struct fontset *fs, const struct tpl_env *env, const char *output)
+		      const struct fontset *fs, const struct tpl_env *env, const char *output,
+		      struct buf *keep)
 {
 	struct arena a;
 	arena_init(&a);
@@ -313,7 +317,7 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 			    s->fm.danh_so_tu_dong, &doc);
 	if (ok && o->check_only)
 		warn_missing_parts(s->file, &doc.meta, &doc);
-	struct layout L;
+	struct layout L = {0};
 	ok = ok && layout_run(&a, &doc, fs, &o->lopt, &L);
 	if (ok && o->dump_layout)
 		ok = dump_records(o->dump_layout, &L);
@@ -327,8 +331,12 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 			L.stats.space_lines ? L.stats.sum_space / L.stats.space_lines : 0);
 	if (ok && !o->check_only) {
 		ok = render_pdf(&L, &doc, fs, &pdf);
-		ok = ok && write_atomic(output, &pdf);
+		if (output)
+			ok = ok && write_atomic(output, &pdf);
+		else if (ok && keep)
+			buf_put(keep, pdf.ptr, pdf.len);
 	}
+	layout_free(&L);
 	buf_free(&md);
 	buf_free(&pdf);
 	arena_free(&a);
@@ -434,7 +442,7 @@ int report_run(const struct report_opts *o)
 			diag_fail(DIAG_USAGE, "output '%s' is the template itself", out);
 			ok = false;
 		} else {
-			ok = build_one(o, &s, &fs, &env, out);
+			ok = build_one(o, &s, &fs, &env, out, NULL);
 		}
 		free(out);
 	} else if (ok) {
@@ -455,7 +463,7 @@ int report_run(const struct report_opts *o)
 				break;
 			}
 			int errs = diag_errors();
-			bool row_ok = make_dirs(out) && build_one(o, &s, &fs, &env, out);
+			bool row_ok = make_dirs(out) && build_one(o, &s, &fs, &env, out, NULL);
 			if (row_ok) {
 				written++;
 			} else {
@@ -479,4 +487,31 @@ int report_run(const struct report_opts *o)
 	if (!ok && st == DIAG_OK)
 		st = DIAG_IO;
 	return (int)st;
+}
+
+/* The whole pipeline on a template held in memory (the pipeline fuzzer):
+ * the same stages as a build, with data and fonts loaded by the caller
+ * and the PDF appended to *pdf instead of written to disk. */
+bool report_pdf_from_text(const char *file, const char *text, size_t len,
+			  const struct dataset *data, const struct fontset *fs,
+			  struct buf *pdf)
+{
+	struct arena a;
+	arena_init(&a);
+	struct source s = {.file = file, .has_data = data != NULL};
+	if (data)
+		s.data = *data;
+	char *src;
+	size_t n;
+	bool ok = text_prepare(&a, file, 1, text, len, &src, &n) &&
+		  fm_parse(&a, file, src, n, &s.fm);
+	if (ok) {
+		struct report_opts o = {.input = file,
+					.locale = data ? data->locale : LOCALE_VI};
+		struct tpl_env env = {.data = data, .batch_row = -1, .locale = o.locale,
+				      .vars = s.fm.vars, .nvars = s.fm.nvars};
+		ok = build_one(&o, &s, fs, &env, NULL, pdf);
+	}
+	arena_free(&a);
+	return ok;
 }

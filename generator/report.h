@@ -30,4 +30,13 @@ struct report_opts {
 /* Run a build, check or batch; returns the exit status (DESIGN.md §1). */
 int report_run(const struct report_opts *o);
 
+/* Template text (raw file bytes) to PDF bytes in memory, with data and
+ * fonts already loaded (data may be NULL): every stage of a build but
+ * the file I/O. For the pipeline fuzzer; errors are reported with diag. */
+struct fontset;
+struct buf;
+bool report_pdf_from_text(const char *file, const char *text, size_t len,
+			  const struct dataset *data, const struct fontset *fs,
+			  struct buf *pdf);
+
 #endif
