@@ -12,11 +12,11 @@ PKGS    := libcmark-gfm libutf8proc yaml-0.1 zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 # libhpdf, libcsv and the cmark-gfm extensions ship no .pc file.
-LIBS    := -lhpdf -lcsv -lcmark-gfm-extensions $(PKG_LIBS) -lm
+LIBS    := -lhpdf -lcsv -lcmark-gfm-extensions $(PKG_LIBS) -lm -pthread
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 CFLAGS  ?= -O2
-BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+BASEFLAGS := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	     -DBAOCAO_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
 
 SRC     := $(sort $(wildcard generator/*.c))
@@ -110,3 +110,38 @@ lint:
 
 clean:
 	rm -rf build
+
+# ---- fuzzing (fuzz/README.md) -----------------------------------------
+# libFuzzer targets with ASan + UBSan, built with clang into build/fuzz/.
+# `make fuzz` runs each for FUZZ_SECONDS (FUZZ_TARGETS to pick some);
+# `make fuzz-regress` replays tests/data/fuzz-regress/ through them.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 1
+FUZZ_TARGETS ?= frontmatter csv template markdown pipeline
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+		-fno-sanitize-recover=all
+FUZZ_OBJ     := $(patsubst generator/%.c,build/fuzz/obj/%.o,$(filter-out generator/cli.c,$(SRC)))
+FUZZ_BINS    := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
+
+# the objects stay after a build (they are not intermediate files)
+.SECONDARY: $(FUZZ_OBJ)
+
+.PHONY: fuzz fuzz-build fuzz-regress
+
+fuzz-build: $(FUZZ_BINS) $(DERIVED)
+
+build/fuzz/obj/%.o: generator/%.c $(HDR) Makefile
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(BASEFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(BASEFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Igenerator -o $@ $< \
+		$(FUZZ_OBJ) $(LIBS)
+
+fuzz: fuzz-build
+	fuzz/run -t $(FUZZ_SECONDS) -j $(FUZZ_JOBS) $(FUZZ_TARGETS)
+
+fuzz-regress: fuzz-build
+	fuzz/run -r $(FUZZ_TARGETS)

@@ -982,12 +982,50 @@ static void scan_end(struct rowscan *s)
 		expr_pop(s->c);
 }
 
+/* TABLE[COL == "text"] compares the cell's text with the literal, as
+ * eval_cmp does for a string literal: done here with strcmp on the cells
+ * instead of evaluating the condition once per row, which made lookups
+ * the largest cost of data-heavy templates. Returns the number of
+ * matching rows (first in *found), or -1 when the condition is not of
+ * that form. */
+static int lookup_by_text(struct expr_ctx *c, const struct table *t, const struct expr *cond,
+			  int *found)
+{
+	if (!cond || cond->kind != N_CMP || cond->op != T_EQ)
+		return -1;
+	const struct expr *name = cond->a, *lit = cond->b;
+	if (name->kind == N_STR && lit->kind == N_NAME) {
+		const struct expr *tmp = name;
+		name = lit;
+		lit = tmp;
+	}
+	if (name->kind != N_NAME || lit->kind != N_STR)
+		return -1;
+	int col = data_column(t, name->name);
+	if (col < 0)
+		return -1; /* not a column: the general path resolves it */
+	(void)c;
+	int n = 0;
+	for (int r = 0; r < t->nrows; r++)
+		if (strcmp(data_cell(t, r, col)->text, lit->str) == 0) {
+			if (!n)
+				*found = r;
+			n++;
+		}
+	return n;
+}
+
 static bool eval_lookup(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 {
 	const struct table *t = expr_table(c, e->name, e->loc);
 	int col;
 	if (!t || !column_of(c, t, e->col, e->colloc, &col))
 		return false;
+	int quick = -1;
+	if (lookup_by_text(c, t, e->a, &quick) == 1) {
+		cell_value(t, quick, col, e->loc, v);
+		return true;
+	}
 	struct rowscan s;
 	if (!scan_begin(&s, c, t, e->a, e->oploc))
 		return false;
