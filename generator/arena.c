@@ -49,6 +49,13 @@ void arena_reset(struct arena *a)
 
 void *arena_alloc(struct arena *a, size_t n)
 {
+	void *p = arena_alloc_raw(a, n);
+	memset(p, 0, n);
+	return p;
+}
+
+void *arena_alloc_raw(struct arena *a, size_t n)
+{
 	n = (n + 15) & ~(size_t)15;
 	struct arena_block *b = a->head;
 	if (!b || b->size - b->used < n) {
@@ -74,7 +81,6 @@ void *arena_alloc(struct arena *a, size_t n)
 	void *p = (char *)b->data + b->used;
 	b->used += n;
 	a->total += n;
-	memset(p, 0, n);
 	return p;
 }
 
@@ -82,7 +88,8 @@ void *arena_grow(struct arena *a, void *old, size_t oldn, size_t newn)
 {
 	if (newn <= oldn)
 		return old;
-	void *p = arena_alloc(a, newn);
+	/* the part past oldn is written by the caller before it is read */
+	void *p = arena_alloc_raw(a, newn);
 	if (oldn)
 		memcpy(p, old, oldn);
 	return p;
@@ -90,7 +97,7 @@ void *arena_grow(struct arena *a, void *old, size_t oldn, size_t newn)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_raw(a, n + 1);
 	if (n)
 		memcpy(p, s, n);
 	p[n] = 0;
@@ -108,7 +115,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	char *p = arena_alloc(a, (size_t)n + 1);
+	char *p = arena_alloc_raw(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);

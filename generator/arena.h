@@ -18,6 +18,7 @@ void arena_free(struct arena *a);
 /* Forget everything allocated, keeping one block for reuse (scratch). */
 void arena_reset(struct arena *a);
 void *arena_alloc(struct arena *a, size_t n);          /* zeroed, 16-aligned */
+void *arena_alloc_raw(struct arena *a, size_t n);      /* not zeroed */
 void *arena_grow(struct arena *a, void *old, size_t oldn, size_t newn);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);

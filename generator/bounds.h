@@ -13,6 +13,12 @@
 #define MAX_PAGES 5000               /* pages in one report */
 #define MAX_YAML_NODES 10000         /* front matter nodes (alias bombs) */
 #define MAX_TABLE_COLUMNS 60         /* columns of a laid-out table */
-#define MAX_EXPANDED_BYTES (64u << 20) /* template output after expansion */
+/* Template output after expansion. A 5000-page report holds about 20 MB
+ * of text; layout needs ~20 bytes of memory per byte of text. */
+#define MAX_EXPANDED_BYTES (32u << 20)
+/* Evaluation steps of one expansion (expressions evaluated, rows that
+ * loops, lookups and aggregates visit): about 10 s. A 10.000-row loop
+ * with a lookup into a 10.000-row table takes 3 * 10^8. */
+#define MAX_EVAL_STEPS 1000000000ul
 
 #endif

@@ -80,6 +80,9 @@ struct lexer {
 	enum tok tok;
 	const char *text; /* T_NAME, T_STR (unescaped), T_NUM */
 	size_t tlen;
+	/* Where the token starts in the source: text is an unescaped copy
+	 * for T_STR, so spans of source text are measured with this. */
+	const char *at;
 	struct srcloc loc;
 	enum tok prev;
 	int depth;
@@ -137,7 +140,7 @@ static void next(struct lexer *l)
 	while (s->len && (s->s[0] == ' ' || s->s[0] == '\t' || s->s[0] == '\n'))
 		expr_src_skip(s, 1);
 	l->loc = (struct srcloc){s->file, s->line, s->col};
-	l->text = s->s;
+	l->text = l->at = s->s;
 	l->tlen = 0;
 	if (!s->len) {
 		l->tok = T_END;
@@ -421,13 +424,13 @@ static struct expr *parse_primary(struct lexer *l)
 			next(l);
 			if (!enter(l))
 				return NULL;
-			const char *start = l->text;
+			const char *start = l->at;
 			e->a = parse_or(l);
 			l->depth--;
 			if (!e->a)
 				return NULL;
 			e->src = start;
-			e->srclen = (size_t)(l->text - start);
+			e->srclen = (size_t)(l->at - start);
 			while (e->srclen && (start[e->srclen - 1] == ' ' ||
 					     start[e->srclen - 1] == '\n'))
 				e->srclen--;
@@ -712,6 +715,21 @@ static const char *table_file(const struct table *t)
 
 /* ---- evaluation --------------------------------------------------------- */
 
+unsigned long expr_max_steps = MAX_EVAL_STEPS;
+
+bool expr_step(struct expr_ctx *c, struct srcloc loc)
+{
+	if (++c->steps <= expr_max_steps)
+		return true;
+	if (c->steps == expr_max_steps + 1)
+		diag_error(loc, "the template needs more than %lu evaluation steps "
+				"(loops or lookups nested over large tables); "
+				"simplify the nesting",
+			   expr_max_steps);
+	c->steps = expr_max_steps + 2; /* reported once; stays over */
+	return false;
+}
+
 void expr_ctx_init(struct expr_ctx *c, struct arena *a)
 {
 	memset(c, 0, sizeof *c);
@@ -933,6 +951,27 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	return true;
 }
 
+/* A condition COLUMN == "text" (either way round) on table t: the column
+ * and the literal, for a strcmp per row instead of an evaluation (same
+ * result as eval_cmp, which compares a string literal as text). */
+static bool text_equality(const struct table *t, const struct expr *cond, int *col,
+			  const char **lit)
+{
+	if (!cond || cond->kind != N_CMP || cond->op != T_EQ)
+		return false;
+	const struct expr *name = cond->a, *str = cond->b;
+	if (name->kind == N_STR && str->kind == N_NAME) {
+		const struct expr *tmp = name;
+		name = str;
+		str = tmp;
+	}
+	if (name->kind != N_NAME || str->kind != N_STR)
+		return false;
+	*col = data_column(t, name->name);
+	*lit = str->str;
+	return *col >= 0;
+}
+
 /* Rows of a table kept by a `where` condition: evaluated with the row's
  * columns as names. */
 struct rowscan {
@@ -941,13 +980,19 @@ struct rowscan {
 	struct expr *where;
 	int row;
 	bool pushed;
+	int eq_col; /* >= 0: the condition is column eq_col == eq_text */
+	const char *eq_text;
+	struct srcloc loc; /* for the step budget's message */
 };
 
 static bool scan_begin(struct rowscan *s, struct expr_ctx *c,
 		       const struct table *t, struct expr *where,
 		       struct srcloc loc)
 {
-	*s = (struct rowscan){c, t, where, -1, false};
+	*s = (struct rowscan){.c = c, .t = t, .where = where, .row = -1, .eq_col = -1,
+			      .loc = loc};
+	if (where && text_equality(t, where, &s->eq_col, &s->eq_text))
+		return true;
 	if (where) {
 		if (!expr_push(c, t, false, loc))
 			return false;
@@ -960,8 +1005,17 @@ static bool scan_begin(struct rowscan *s, struct expr_ctx *c,
 static bool scan_next(struct rowscan *s, bool *err)
 {
 	while (++s->row < s->t->nrows) {
+		if (!expr_step(s->c, s->loc)) { /* rows visited count too */
+			*err = true;
+			return false;
+		}
 		if (!s->where)
 			return true;
+		if (s->eq_col >= 0) {
+			if (strcmp(data_cell(s->t, s->row, s->eq_col)->text, s->eq_text) == 0)
+				return true;
+			continue;
+		}
 		struct expr_frame *f = &s->c->frames[s->c->nframes - 1];
 		f->row = s->row;
 		f->stt = s->row + 1;
@@ -982,50 +1036,12 @@ static void scan_end(struct rowscan *s)
 		expr_pop(s->c);
 }
 
-/* TABLE[COL == "text"] compares the cell's text with the literal, as
- * eval_cmp does for a string literal: done here with strcmp on the cells
- * instead of evaluating the condition once per row, which made lookups
- * the largest cost of data-heavy templates. Returns the number of
- * matching rows (first in *found), or -1 when the condition is not of
- * that form. */
-static int lookup_by_text(struct expr_ctx *c, const struct table *t, const struct expr *cond,
-			  int *found)
-{
-	if (!cond || cond->kind != N_CMP || cond->op != T_EQ)
-		return -1;
-	const struct expr *name = cond->a, *lit = cond->b;
-	if (name->kind == N_STR && lit->kind == N_NAME) {
-		const struct expr *tmp = name;
-		name = lit;
-		lit = tmp;
-	}
-	if (name->kind != N_NAME || lit->kind != N_STR)
-		return -1;
-	int col = data_column(t, name->name);
-	if (col < 0)
-		return -1; /* not a column: the general path resolves it */
-	(void)c;
-	int n = 0;
-	for (int r = 0; r < t->nrows; r++)
-		if (strcmp(data_cell(t, r, col)->text, lit->str) == 0) {
-			if (!n)
-				*found = r;
-			n++;
-		}
-	return n;
-}
-
 static bool eval_lookup(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 {
 	const struct table *t = expr_table(c, e->name, e->loc);
 	int col;
 	if (!t || !column_of(c, t, e->col, e->colloc, &col))
 		return false;
-	int quick = -1;
-	if (lookup_by_text(c, t, e->a, &quick) == 1) {
-		cell_value(t, quick, col, e->loc, v);
-		return true;
-	}
 	struct rowscan s;
 	if (!scan_begin(&s, c, t, e->a, e->oploc))
 		return false;
@@ -1426,6 +1442,8 @@ static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 {
 	struct numfmt_dec x, y, r;
+	if (!expr_step(c, e->loc))
+		return false;
 	switch (e->kind) {
 	case N_NUM:
 		number_value(e->num, e->loc, v);

@@ -100,9 +100,19 @@ struct expr_ctx {
 	struct expr_frame frames[MAX_NESTING + 8];
 	int nframes;
 	unsigned serial;
+	unsigned long steps; /* evaluations and rows scanned so far */
 };
 
 void expr_ctx_init(struct expr_ctx *c, struct arena *a);
+
+/* The work one expansion may do: every evaluation and every row a loop,
+ * lookup or aggregate visits is a step. Nested loops or lookups with an
+ * empty body never grow the output, so this bounds their time instead
+ * (MAX_EVAL_STEPS; the fuzzers lower it to find slow templates sooner). */
+extern unsigned long expr_max_steps;
+/* Count one step; past the budget, report it at loc (once) and return
+ * false. */
+bool expr_step(struct expr_ctx *c, struct srcloc loc);
 
 /* Loop frames: push once per loop (not per row), then set row and stt of
  * the top frame for each row. Returns false (reported at loc) when loops

@@ -22,7 +22,8 @@ struct op {
 	enum op_kind kind;
 	uint8_t face;
 	float size;
-	float x, y, x2, y2; /* line: from (x, y) to (x2, y2) */
+	float x, y, x2, y2; /* line: from (x, y) to (x2, y2); text: x2 is
+			       where the pen stands after the text */
 	float lw;           /* line width */
 	const char *text;   /* NUL-terminated UTF-8 */
 };

@@ -12,6 +12,9 @@
 
 int lt_add_op(struct lctx *c, struct op o)
 {
+	if (o.kind == OP_TEXT && o.x2 == 0)
+		o.x2 = o.x + (float)font_width(&c->fs->face[o.face], o.text, strlen(o.text),
+					       o.size);
 	VEC_PUSH(c->ops, c->nops, c->capops, o);
 	return c->nops - 1;
 }
@@ -326,10 +329,15 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 				o.size = st->size;
 				o.y = baseline;
 			}
-			char *t = arena_alloc(c->a, f->n + 2);
+			char *t = arena_alloc_raw(c->a, f->n + 2);
 			memcpy(t, f->s, f->n);
-			if (last && space_after)
+			t[f->n] = t[f->n + 1] = 0;
+			o.x2 = fx + f->w;
+			if (last && space_after) {
 				t[f->n] = ' ';
+				o.x2 += (float)font_cp_width(&c->fs->face[f->face], ' ') * o.size /
+					1000.0f;
+			}
 			o.text = t;
 			lt_add_op(c, o);
 			fx += f->w;

@@ -194,8 +194,11 @@ static void put_num(struct buf *b, float v)
  * CID in this face, in a literal string (half the size of hex). */
 static void put_codes(struct buf *b, const char *s, const uint16_t *cids)
 {
-	buf_putc(b, '(');
 	size_t n = strlen(s);
+	/* at most 4 bytes out per code point, plus the parentheses */
+	buf_grow(b, 4 * n + 2);
+	char *o = b->ptr + b->len;
+	*o++ = '(';
 	for (size_t i = 0; i < n;) {
 		int32_t cp = text_next(s, &i);
 		if (cp > 0xFFFF)
@@ -204,15 +207,18 @@ static void put_codes(struct buf *b, const char *s, const uint16_t *cids)
 		char c[2] = {(char)(cid >> 8), (char)(cid & 255)};
 		for (int k = 0; k < 2; k++) {
 			if (c[k] == '(' || c[k] == ')' || c[k] == '\\')
-				buf_putc(b, '\\');
+				*o++ = '\\';
 			if (c[k] == '\r') {
-				buf_puts(b, "\\r");
+				*o++ = '\\';
+				*o++ = 'r';
 				continue;
 			}
-			buf_putc(b, c[k]);
+			*o++ = c[k];
 		}
 	}
-	buf_putc(b, ')');
+	*o++ = ')';
+	b->len = (size_t)(o - b->ptr);
+	b->ptr[b->len] = 0;
 }
 
 static HPDF_STATUS flate_filter_entry(HPDF_Dict dict, HPDF_Stream out)
@@ -292,8 +298,7 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 			put_num(b, -(o->x - pen) * 1000.0f / size);
 		}
 		put_codes(b, o->text, u->cid[o->face]);
-		pen = o->x + (float)font_width(&fs->face[o->face], o->text, strlen(o->text),
-					       o->size);
+		pen = o->x2; /* layout measured it */
 	}
 	if (in_tj)
 		buf_puts(b, "]TJ\n");

@@ -587,6 +587,13 @@ static bool run_each(struct tx *x, const struct tok *t)
 	int stt = 0;
 	bool ok = true;
 	for (int r = 0; r < tb->nrows && ok; r++) {
+		/* a row of a loop is a step even when its body evaluates
+		 * nothing: nested loops are bounded in time, not only in
+		 * output */
+		if (!expr_step(&x->ctx, t->loc)) {
+			ok = false;
+			break;
+		}
 		f->row = r;
 		f->stt = stt + 1;
 		if (t->e) {
