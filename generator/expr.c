@@ -951,25 +951,117 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	return true;
 }
 
-/* A condition COLUMN == "text" (either way round) on table t: the column
- * and the literal, for a strcmp per row instead of an evaluation (same
- * result as eval_cmp, which compares a string literal as text). */
-static bool text_equality(const struct table *t, const struct expr *cond, int *col,
-			  const char **lit)
+/* A condition of the form COLUMN op LITERAL (either way round) on table
+ * t, decided per row from the cell alone instead of evaluating the
+ * expression with a frame: the largest cost of data-heavy templates. The
+ * results are eval_cmp's: a string literal compares as text, a number as a
+ * number (only when every cell of the column parses, so no cell would need
+ * the error eval_cmp reports). */
+struct simple_cond {
+	int col;
+	enum tok op;
+	bool numeric;
+	const char *text;
+	struct numfmt_dec num;
+	const struct numfmt_dec *v; /* the column as numbers */
+};
+
+/* A column's cells as numbers, parsed on first use; NULL when one of them
+ * is not a number. */
+static const struct numfmt_dec *number_column(const struct expr_ctx *cc,
+					      const struct table *t, int col)
 {
-	if (!cond || cond->kind != N_CMP || cond->op != T_EQ)
-		return false;
-	const struct expr *name = cond->a, *str = cond->b;
-	if (name->kind == N_STR && str->kind == N_NAME) {
-		const struct expr *tmp = name;
-		name = str;
-		str = tmp;
+	struct expr_ctx *c = (struct expr_ctx *)cc;
+	for (int i = 0; i < c->nnumcols; i++)
+		if (c->numcols[i].t == t && c->numcols[i].col == col)
+			return c->numcols[i].v;
+	struct expr_numcol nc = {t, col, arena_alloc(c->a, sizeof *nc.v * (size_t)(t->nrows + 1))};
+	for (int r = 0; r < t->nrows && nc.v; r++)
+		if (numfmt_parse(data_cell(t, r, col)->text, c->c_locale, &nc.v[r]) != NUMFMT_OK)
+			nc.v = NULL;
+	ARR_PUSH(c->a, c->numcols, c->nnumcols, c->capnumcols, nc);
+	return nc.v;
+}
+
+static enum tok mirror(enum tok op)
+{
+	switch (op) {
+	case T_LT: return T_GT;
+	case T_LE: return T_GE;
+	case T_GT: return T_LT;
+	case T_GE: return T_LE;
+	default: return op;
 	}
-	if (name->kind != N_NAME || str->kind != N_STR)
+}
+
+static bool simple_condition(const struct expr_ctx *c, const struct table *t,
+			     const struct expr *cond, struct simple_cond *sc)
+{
+	if (!cond || cond->kind != N_CMP)
 		return false;
-	*col = data_column(t, name->name);
-	*lit = str->str;
-	return *col >= 0;
+	const struct expr *name = cond->a, *lit = cond->b;
+	enum tok op = cond->op;
+	if (name->kind != N_NAME) {
+		name = cond->b;
+		lit = cond->a;
+		op = mirror(op);
+	}
+	if (name->kind != N_NAME || (lit->kind != N_STR && lit->kind != N_NUM))
+		return false;
+	sc->col = data_column(t, name->name);
+	if (sc->col < 0 || strcmp(name->name, "stt") == 0)
+		return false;
+	sc->op = op;
+	sc->numeric = lit->kind == N_NUM;
+	sc->text = lit->str;
+	sc->num = lit->num;
+	sc->v = NULL;
+	if (sc->numeric) {
+		sc->v = number_column(c, t, sc->col);
+		if (!sc->v)
+			return false; /* a cell is not a number: the general path says so */
+	}
+	return true;
+}
+
+/* Up to four simple conditions joined by `and`. */
+struct simple_and {
+	struct simple_cond part[4];
+	int n;
+};
+
+static bool simple_conjunction(const struct expr_ctx *c, const struct table *t,
+			       const struct expr *cond, struct simple_and *sa)
+{
+	if (cond && cond->kind == N_AND)
+		return simple_conjunction(c, t, cond->a, sa) &&
+		       simple_conjunction(c, t, cond->b, sa);
+	if (sa->n == 4 || !simple_condition(c, t, cond, &sa->part[sa->n]))
+		return false;
+	sa->n++;
+	return true;
+}
+
+static bool simple_holds(const struct expr_ctx *c, const struct table *t, int row,
+			 const struct simple_cond *sc)
+{
+	int r;
+	(void)c;
+	if (sc->numeric) {
+		r = numfmt_cmp(sc->v[row], sc->num);
+	} else {
+		r = strcmp(data_cell(t, row, sc->col)->text, sc->text);
+		r = r < 0 ? -1 : r > 0;
+	}
+	switch (sc->op) {
+	case T_EQ: return r == 0;
+	case T_NE: return r != 0;
+	case T_LT: return r < 0;
+	case T_LE: return r <= 0;
+	case T_GT: return r > 0;
+	case T_GE: return r >= 0;
+	default: return false;
+	}
 }
 
 /* Rows of a table kept by a `where` condition: evaluated with the row's
@@ -980,8 +1072,8 @@ struct rowscan {
 	struct expr *where;
 	int row;
 	bool pushed;
-	int eq_col; /* >= 0: the condition is column eq_col == eq_text */
-	const char *eq_text;
+	bool simple; /* decided by sa, cell by cell */
+	struct simple_and sa;
 	struct srcloc loc; /* for the step budget's message */
 };
 
@@ -989,10 +1081,11 @@ static bool scan_begin(struct rowscan *s, struct expr_ctx *c,
 		       const struct table *t, struct expr *where,
 		       struct srcloc loc)
 {
-	*s = (struct rowscan){.c = c, .t = t, .where = where, .row = -1, .eq_col = -1,
-			      .loc = loc};
-	if (where && text_equality(t, where, &s->eq_col, &s->eq_text))
+	*s = (struct rowscan){.c = c, .t = t, .where = where, .row = -1, .loc = loc};
+	if (where && simple_conjunction(c, t, where, &s->sa)) {
+		s->simple = true;
 		return true;
+	}
 	if (where) {
 		if (!expr_push(c, t, false, loc))
 			return false;
@@ -1011,8 +1104,11 @@ static bool scan_next(struct rowscan *s, bool *err)
 		}
 		if (!s->where)
 			return true;
-		if (s->eq_col >= 0) {
-			if (strcmp(data_cell(s->t, s->row, s->eq_col)->text, s->eq_text) == 0)
+		if (s->simple) {
+			bool all = true;
+			for (int k = 0; k < s->sa.n && all; k++)
+				all = simple_holds(s->c, s->t, s->row, &s->sa.part[k]);
+			if (all)
 				return true;
 			continue;
 		}

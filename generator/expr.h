@@ -101,6 +101,15 @@ struct expr_ctx {
 	int nframes;
 	unsigned serial;
 	unsigned long steps; /* evaluations and rows scanned so far */
+	/* columns read as numbers by `where` conditions, parsed once */
+	struct expr_numcol *numcols;
+	int nnumcols, capnumcols;
+};
+
+struct expr_numcol {
+	const struct table *t;
+	int col;
+	struct numfmt_dec *v; /* NULL when some cell is not a number */
 };
 
 void expr_ctx_init(struct expr_ctx *c, struct arena *a);

@@ -1,27 +1,24 @@
 #!/usr/bin/python3
 """Derive baocao's embedded faces from the Liberation Serif files in fonts/.
 
-Why: libharu 2.3.0 builds a 65,536-entry CIDToGIDMap for every UTF-8 font by
-searching the cmap segment by segment, and copies every glyph table it does
-not understand; with the full 2,600-glyph Liberation faces that costs more
-than the rest of a build. The derived faces keep only Latin, Vietnamese and
-the punctuation and symbols reports use, with glyphs in code point order so
-the cmap needs one segment per run of characters. Outlines and advance widths
+Why: libharu 2.3.0 copies the tables it embeds (loca, hmtx, cmap, name ...)
+whole, byte by byte, into every PDF, and parses them for every document;
+with the full 2,600-glyph Liberation faces that cost more than the rest of
+a build. The derived faces keep only Latin, Vietnamese and the punctuation
+and symbols reports use, with glyphs in code point order so the cmap is a
+few idDelta segments. Outlines and advance widths
 are untouched, so Times New Roman metrics and line breaks stay exactly the
 same. The SIL OFL reserves the name "Liberation" for unmodified fonts, so the
 derived family is called "Baocao Serif" (fonts/LICENSE-OFL.txt covers it).
 
 Usage: derive-fonts.py SRC_DIR OUT_DIR
 """
-import struct
 import sys
 
 from fontTools import subset
-from fontTools.ttLib.tables.DefaultTable import DefaultTable
 from fontTools.ttLib import TTFont
 
 FACES = ["Regular", "Bold", "Italic", "BoldItalic"]
-GLYPH_ID = {}
 FAMILY = "Baocao Serif"
 
 # Latin, Latin-1, Latin Extended-A/B (ơ ư), combining marks, Greek letters,
@@ -70,8 +67,6 @@ def derive(src, out, style):
             seen.add(g)
     font.setGlyphOrder(order)
     font["glyf"].glyphOrder = order
-    GLYPH_ID.clear()
-    GLYPH_ID.update({name: i for i, name in enumerate(order)})
     # keep only the Unicode BMP subtables (libharu reads format 4)
     font["cmap"].tables = [t for t in font["cmap"].tables
                            if (t.platformID, t.platEncID) in ((3, 1), (0, 3))]
@@ -79,9 +74,6 @@ def derive(src, out, style):
     check(font, style)
     # libharu embeds the post table: drop its 800 glyph names
     font["post"].formatType = 3.0
-    # One cmap segment for the whole range: libharu looks up every BMP
-    # code point, stopping at the first segment that ends at or above it.
-    font["cmap"] = one_segment_cmap(font.getBestCmap())
 
     ps = "BaocaoSerif-" + style
     full = FAMILY + ("" if style == "Regular" else " " + {
@@ -96,29 +88,6 @@ def derive(src, out, style):
         elif rec.nameID == 3:
             rec.string = "baocao: " + ps
     font.save(out)
-
-
-def one_segment_cmap(cmap):
-    """A cmap with one format 4 subtable of two segments: [first, last]
-    through glyphIdArray, and the closing 0xFFFF segment."""
-    lo, hi = min(cmap), max(cmap)
-    gids = [0] * (hi - lo + 1)
-    for cp, name in cmap.items():
-        gids[cp - lo] = GLYPH_ID[name]
-    seg = 2
-    body = struct.pack(">HH", hi, 0xFFFF) + b"\0\0" + struct.pack(">HH", lo, 0xFFFF)
-    body += struct.pack(">hh", 0, 1)          # idDelta: 0xFFFF -> glyph 0
-    body += struct.pack(">HH", 2 * seg, 0)    # idRangeOffset: to glyphIdArray
-    body += struct.pack(">%dH" % len(gids), *gids)
-    length = 14 + len(body)
-    if length > 0xFFFF:
-        sys.exit("derive-fonts: cmap range too large")
-    sub = struct.pack(">HHHHHHH", 4, length, 0, 2 * seg, 4, 1, 0) + body
-    table = DefaultTable("cmap")
-    # (0,3) Unicode BMP and (3,1) Windows Unicode share the subtable
-    table.data = struct.pack(">HH", 0, 2) + struct.pack(">HHI", 0, 3, 20) + \
-        struct.pack(">HHI", 3, 1, 20) + sub
-    return table
 
 
 def check(font, style):
