@@ -35,8 +35,8 @@ static float block_centred(struct lctx *c, const char *s, int face, float size, 
 	struct pstyle st = {.size = size, .pitch = pitch_of(size), .x = x, .width = w,
 			    .align = AL_CENTER, .balance = true};
 	/* a line break the author wrote in the front matter is kept */
-	struct run *r = NULL;
-	int nr = 0, cap = 0;
+	int cap = 4, nr = 0;
+	struct run *r = arena_alloc(c->a, sizeof *r * (size_t)cap);
 	for (const char *p = s;;) {
 		const char *e = strchr(p, '\n');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
