@@ -16,6 +16,8 @@ struct vitem {
 	bool brk;        /* a page may break after this item */
 	bool head_row;   /* a table header row (repeated on later pages) */
 	bool landscape;  /* V_BREAK: the pages after it are landscape */
+	bool cont;       /* V_ROW: a piece of a row cut between lines, more follows */
+	float x0, x1;    /* V_ROW: the table's left and right edges */
 	int table;       /* table id for rows, else -1 */
 	float h;         /* height */
 	int op0, nops;   /* ops in lctx.ops */

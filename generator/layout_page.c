@@ -167,6 +167,14 @@ static void emit_page(struct pb *b)
 		if (it->kind != V_SPACE)
 			record(c, L->npages, k, it->block, it->line, it->nlines, top, it->h);
 	}
+	/* a row cut at this page's foot is closed by a rule */
+	if (b->nput) {
+		const struct vitem *it = &c->items[b->put[b->nput - 1].item];
+		if (it->kind == V_ROW && it->cont) {
+			float bot = g->top + b->put[b->nput - 1].y + it->h;
+			place(&pg, lt_hline(c, it->x0, it->x1, bot, 0.5f), 1, 0);
+		}
+	}
 	if (b->nfoot) {
 		float ftop = g->top + g->th - b->foot_h;
 		int r = lt_hline(c, g->left, g->left + g->tw / 3, ftop + FOOT_RULE, 0.5f);

@@ -188,8 +188,11 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 		for (int rr = r; rr < r + tc->rowspan && rr < nr; rr++)
 			span += rc->rowh[rr];
 		float content = (float)rc->nlines[i] * rc->pitch;
-		/* header cells centred vertically, body cells at the top */
-		float top = whole && r < t->nhead ? (span - content) / 2 : CELL_VPAD;
+		/* header cells centred vertically, body cells at the top; the
+		 * pieces of a cut row carry the padding only at its two ends */
+		float top = whole && r < t->nhead ? (span - content) / 2
+			    : first                  ? CELL_VPAD
+						     : 0;
 		for (int l = l0; l < l1 && l < rc->nlines[i]; l++) {
 			struct pline *pl = &rc->lines[i][l];
 			/* move the ops into this row's range */
@@ -203,11 +206,11 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 		}
 	}
 	/* grid: top edge where a cell starts, bottom edge where one ends,
-	 * verticals between different cells; a cut row is closed on both
-	 * pages */
-	for (int k = 0; k < nc;) {
+	 * verticals between different cells; the page builder closes a cut
+	 * row at a page foot (vitem.cont) */
+	for (int k = 0; k < nc && first;) {
 		int e = k;
-		while (e < nc && (!first || own[r * nc + e] / nc == r))
+		while (e < nc && own[r * nc + e] / nc == r)
 			e++;
 		if (e > k) {
 			lt_hline(c, x[k], x[e], 0, GRID_LW);
@@ -216,9 +219,9 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 			k++;
 		}
 	}
-	for (int k = 0; k < nc;) {
+	for (int k = 0; k < nc && last;) {
 		int e = k;
-		while (e < nc && (!last || r == nr - 1 || own[(r + 1) * nc + e] / nc == r + 1))
+		while (e < nc && (r == nr - 1 || own[(r + 1) * nc + e] / nc == r + 1))
 			e++;
 		if (e > k) {
 			lt_hline(c, x[k], x[e], h, GRID_LW);
@@ -242,7 +245,7 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 		   (r == nr - 1 || (r >= t->nhead + 1 && r <= nr - 3));
 	if (!whole)
 		brk = true; /* a row taller than a page breaks between its pieces */
-	struct vitem v = {.kind = V_ROW, .brk = brk,
+	struct vitem v = {.kind = V_ROW, .brk = brk, .cont = !last, .x0 = x[0], .x1 = x[nc],
 			  .head_row = r < t->nhead, .table = rc->tid, .h = h, .op0 = op0,
 			  .nops = c->nops - op0, .ref0 = ref0, .nrefs = c->nrefs - ref0,
 			  .block = rc->bi, .line = r, .nlines = nr, .outline = -1,
@@ -338,9 +341,7 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 	float head = 0;
 	for (int r = 0; r < t->nhead && r < nr; r++)
 		head += rowh[r];
-	int per_piece = (int)((g->th - head - 2 * CELL_VPAD - 1) / pitch);
-	if (per_piece < 1)
-		per_piece = 1;
+
 	for (int r = 0; r < nr; r++) {
 		int most = 0;
 		bool merged = false;
@@ -357,10 +358,11 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 		}
 		diag_warn((struct srcloc){c->doc->file, t->row_line[r], 0},
 			  "table row is taller than a page; it continues on the next");
-		for (int l0 = 0; l0 < most; l0 += per_piece) {
-			int l1 = l0 + per_piece < most ? l0 + per_piece : most;
-			emit_row(c, &rc, r, l0, l1, (float)(l1 - l0) * pitch + 2 * CELL_VPAD,
-				 l0 == 0, l1 == most);
+		/* one item per line, so the page builder fills each page */
+		for (int l0 = 0; l0 < most; l0++) {
+			int l1 = l0 + 1;
+			float h = pitch + (l0 == 0 ? CELL_VPAD : 0) + (l1 == most ? CELL_VPAD : 0);
+			emit_row(c, &rc, r, l0, l1, h, l0 == 0, l1 == most);
 		}
 	}
 }
