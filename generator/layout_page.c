@@ -252,7 +252,7 @@ static float try_split(struct pb *b, const struct vitem *it, const int *nn, int 
 	return room;
 }
 
-static bool paginate(struct lctx *c, struct pb *bp);
+static bool paginate(struct lctx *c, struct pb *b);
 
 bool lp_paginate(struct lctx *c)
 {
@@ -264,42 +264,38 @@ bool lp_paginate(struct lctx *c)
 	return ok;
 }
 
-static bool paginate(struct lctx *c, struct pb *bp)
+static bool paginate(struct lctx *c, struct pb *b)
 {
-	struct pb b_ = *bp;
-	struct pb *pb_ = &b_;
-#define b (*pb_)
 	int nn_cap = c->doc->nnotes + 1;
-	b.note_page = arena_alloc(c->a, sizeof(int) * (size_t)nn_cap);
-	b.note_next = arena_alloc(c->a, sizeof(int) * (size_t)nn_cap);
+	b->note_page = arena_alloc(c->a, sizeof(int) * (size_t)nn_cap);
+	b->note_next = arena_alloc(c->a, sizeof(int) * (size_t)nn_cap);
 	for (int i = 0; i < nn_cap; i++)
-		b.note_page[i] = -1;
-	b.table_page = arena_alloc(c->a, sizeof(int) * (size_t)(c->ntables + 1));
+		b->note_page[i] = -1;
+	b->table_page = arena_alloc(c->a, sizeof(int) * (size_t)(c->ntables + 1));
 	for (int i = 0; i < c->ntables; i++)
-		b.table_page[i] = -1;
+		b->table_page[i] = -1;
 	int *nn = arena_alloc(c->a, sizeof(int) * (size_t)nn_cap);
 	int i = 0;
-	while (i < c->nitems || b.carry_note) {
+	while (i < c->nitems || b->carry_note) {
 		if (c->out->npages >= MAX_PAGES) {
 			diag_error((struct srcloc){c->doc->file, 0, 0},
 				   "the report would have more than %d pages", MAX_PAGES);
-			*bp = b;
 			return false;
 		}
-		new_page(&b);
-		b.page = c->out->npages;
-		place_carry(&b, i < c->nitems);
+		new_page(b);
+		b->page = c->out->npages;
+		place_carry(b, i < c->nitems);
 		while (i < c->nitems && c->items[i].kind == V_SPACE)
 			i++; /* space is discarded at the top of a page */
 		/* a table continued from the previous page repeats its header */
 		if (i < c->nitems && c->items[i].kind == V_ROW && !c->items[i].head_row &&
-		    b.table_page[c->items[i].table] >= 0 &&
-		    b.table_page[c->items[i].table] < b.page) {
+		    b->table_page[c->items[i].table] >= 0 &&
+		    b->table_page[c->items[i].table] < b->page) {
 			const struct table_info *ti = &c->tables[c->items[i].table];
 			for (int h = 0; h < ti->nhead; h++)
-				put_item(&b, ti->first_item + h);
+				put_item(b, ti->first_item + h);
 		}
-		int body0 = b.nput; /* items before this are repeated headers */
+		int body0 = b->nput; /* items before this are repeated headers */
 		struct snap s = {0};
 		int j = i;
 		bool done = false;
@@ -307,70 +303,70 @@ static bool paginate(struct lctx *c, struct pb *bp)
 			const struct vitem *it = &c->items[j];
 			if (it->kind == V_BREAK) {
 				j++;
-				b.landscape_next = it->landscape;
-				if (b.nput > body0)
+				b->landscape_next = it->landscape;
+				if (b->nput > body0)
 					break;
 				/* nothing on this page yet: turn it instead */
-				b.g = it->landscape ? &c->gl : &c->gp;
-				b.avail = b.g->th;
+				b->g = it->landscape ? &c->gl : &c->gp;
+				b->avail = b->g->th;
 				continue;
 			}
-			int k = new_notes(&b, it, nn, nn_cap);
+			int k = new_notes(b, it, nn, nn_cap);
 			float fneed = 0;
 			for (int q = 0; q < k; q++)
 				fneed += note_h(c, nn[q], 0);
 			if (k)
-				fneed += sep_if_first(&b);
-			if (b.y + it->h + b.foot_h + fneed <= b.avail + EPS) {
-				put_item(&b, j);
+				fneed += sep_if_first(b);
+			if (b->y + it->h + b->foot_h + fneed <= b->avail + EPS) {
+				put_item(b, j);
 				for (int q = 0; q < k; q++) {
-					start_note(&b, nn[q]);
-					put_note_lines(&b, nn[q], 0, c->note_count[nn[q]]);
+					start_note(b, nn[q]);
+					put_note_lines(b, nn[q], 0, c->note_count[nn[q]]);
 				}
-				if (it->kind == V_ROW && b.table_page[it->table] < 0)
-					b.table_page[it->table] = b.page;
+				if (it->kind == V_ROW && b->table_page[it->table] < 0)
+					b->table_page[it->table] = b->page;
 				if (it->brk)
-					take_snap(&b, &s, j);
+					take_snap(b, &s, j);
 				j++;
 				continue;
 			}
 			/* It does not fit. Split its last footnote, or move it. */
 			int split = 0;
-			float left_split = k ? try_split(&b, it, nn, k, &split) : -1;
-			float left_move = s.valid ? b.avail - s.y - s.foot_h : INFINITY;
-			if (left_split >= 0 && !b.carry_note && left_split <= left_move) {
-				put_item(&b, j);
+			float left_split = k ? try_split(b, it, nn, k, &split) : -1;
+			float left_move = s.valid ? b->avail - s.y - s.foot_h : INFINITY;
+			if (left_split >= 0 && !b->carry_note && left_split <= left_move) {
+				put_item(b, j);
 				for (int q = 0; q < k; q++) {
-					start_note(&b, nn[q]);
+					start_note(b, nn[q]);
 					int to = q == k - 1 ? split : c->note_count[nn[q]];
-					put_note_lines(&b, nn[q], 0, to);
+					put_note_lines(b, nn[q], 0, to);
 				}
-				if (it->kind == V_ROW && b.table_page[it->table] < 0)
-					b.table_page[it->table] = b.page;
-				b.carry_note = nn[k - 1];
-				b.carry_line = split;
+				if (it->kind == V_ROW && b->table_page[it->table] < 0)
+					b->table_page[it->table] = b->page;
+				b->carry_note = nn[k - 1];
+				b->carry_line = split;
 				if (it->brk)
-					take_snap(&b, &s, j);
+					take_snap(b, &s, j);
 				j++;
 				continue;
 			}
 			if (s.valid) {
-				restore(&b, &s);
+				restore(b, &s);
 				j = s.item + 1;
-			} else if (b.nput > body0) {
+			} else if (b->nput > body0) {
 				/* no allowed break on this page: break before j anyway */
 				diag_warn((struct srcloc){c->doc->file, it->src_line, 0},
 					  "no good place for a page break; breaking here");
 			} else {
 				/* taller than a page on its own: place it regardless */
-				if (it->h > b.avail + EPS)
+				if (it->h > b->avail + EPS)
 					diag_warn((struct srcloc){c->doc->file, it->src_line, 0},
 						  "this %s is taller than a page",
 						  it->kind == V_ROW ? "table row" : "block");
-				put_item(&b, j);
+				put_item(b, j);
 				for (int q = 0; q < k; q++) {
-					start_note(&b, nn[q]);
-					put_note_lines(&b, nn[q], 0, c->note_count[nn[q]]);
+					start_note(b, nn[q]);
+					put_note_lines(b, nn[q], 0, c->note_count[nn[q]]);
 				}
 				j++;
 			}
@@ -379,14 +375,14 @@ static bool paginate(struct lctx *c, struct pb *bp)
 		i = j;
 		/* a table whose rows were all undone here starts later */
 		for (int t = 0; t < c->ntables; t++)
-			if (b.table_page[t] == b.page) {
+			if (b->table_page[t] == b->page) {
 				bool kept = false;
-				for (int q = 0; q < b.nput && !kept; q++)
-					kept = c->items[b.put[q].item].table == t;
+				for (int q = 0; q < b->nput && !kept; q++)
+					kept = c->items[b->put[q].item].table == t;
 				if (!kept)
-					b.table_page[t] = -1;
+					b->table_page[t] = -1;
 			}
-		emit_page(&b);
+		emit_page(b);
 	}
 	/* Page numbers: Arabic, top centre, from page 2 (decree I.7). */
 	for (int p = 1; p < c->out->npages; p++) {
@@ -399,7 +395,5 @@ static bool paginate(struct lctx *c, struct pb *bp)
 			       .y = 10 * MM + lt_baseline(g->size, 1.15f * g->size), .text = s};
 		place(pg, lt_add_op(c, o), 1, 0);
 	}
-	*bp = b;
 	return true;
 }
-#undef b
