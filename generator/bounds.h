@@ -9,16 +9,30 @@
 #define MAX_DATA_BYTES (64u << 20)   /* all CSV files of a build together */
 #define MAX_CSV_COLUMNS 1000         /* columns in one CSV table */
 #define MAX_CSV_ROWS 1000000         /* rows in one CSV table */
+/* Cells of all tables together (headers included): each costs ~50 bytes,
+ * so the data stays under ~200 MB of memory. */
+#define MAX_DATA_CELLS 4000000u
 #define MAX_NESTING 64               /* nested blocks, lists, expressions */
+/* Deepest expression tree: long chains like a+b+c+... count too. */
+#define MAX_EXPR_DEPTH (4 * MAX_NESTING)
 #define MAX_PAGES 5000               /* pages in one report */
 #define MAX_YAML_NODES 10000         /* front matter nodes (alias bombs) */
 #define MAX_TABLE_COLUMNS 60         /* columns of a laid-out table */
+/* Cells of all Markdown tables of a report together: about 300 bytes
+ * each in cmark-gfm and layout. 10 times the bench's 10.000-row table. */
+#define MAX_TABLE_CELLS 500000
 /* Template output after expansion. A 5000-page report holds about 20 MB
- * of text; layout needs ~20 bytes of memory per byte of text. */
+ * of text; layout needs ~20 bytes of memory per byte of text. The fuzz
+ * build lowers it (Makefile FUZZ_FLAGS) so each run stays fast. */
+#ifndef MAX_EXPANDED_BYTES
 #define MAX_EXPANDED_BYTES (32u << 20)
+#endif
 /* Evaluation steps of one expansion (expressions evaluated, rows that
- * loops, lookups and aggregates visit): about 10 s. A 10.000-row loop
- * with a lookup into a 10.000-row table takes 3 * 10^8. */
-#define MAX_EVAL_STEPS 1000000000ul
+ * loops, lookups and aggregates visit): 4 to 6 s of work. A 10.000-row
+ * loop with a lookup into a 10.000-row table takes 4 * 10^8. */
+#define MAX_EVAL_STEPS 500000000ul
+/* Number magnitudes are numfmt.h's: NUMFMT_MAX_DIGITS (values below
+ * 10^18) and NUMFMT_MAX_SCALE (12 decimals); every sum, product and
+ * quotient is checked against them (an error, never a silent wrap). */
 
 #endif

@@ -18,6 +18,10 @@ void buf_grow(struct buf *b, size_t extra)
 	}
 	b->ptr = p;
 	b->cap = nc;
+	/* NUL-terminated after any call (buf.h), also when nothing is put
+	 * after growing: an empty value inserted first left a fresh buffer
+	 * unterminated, and buf_cstr returned garbage (found by fuzzing). */
+	p[b->len] = 0;
 }
 
 void buf_put(struct buf *b, const void *s, size_t n)

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "expr.h"
 #include "report.h"
 #include "text.h"
 
@@ -121,6 +122,16 @@ int main(int argc, char **argv)
 			o.dump_layout = val;
 		} else if (!strcmp(arg, "--stats")) {
 			o.stats = true;
+		} else if (!strcmp(arg, "--max-steps")) {
+			/* lower the evaluation budget (MAX_EVAL_STEPS), so tests
+			 * reach it in milliseconds; never raises it */
+			NEEDS_VALUE();
+			char *end;
+			unsigned long n = val ? strtoul(val, &end, 10) : 0;
+			if (val && (*end || !n))
+				rc = usage_error("--max-steps wants a positive number, not '%s'", val);
+			else if (val && n < expr_max_steps)
+				expr_max_steps = n;
 		} else if (arg[0] == '-' && arg[1]) {
 			rc = usage_error("unknown option '%s'", arg);
 		} else if (!o.input) {

@@ -39,6 +39,7 @@ struct csvparse {
 	int rowcells;          /* cells so far in the current row */
 	struct cell rowfirst;  /* first cell of the current row */
 	struct cell firstextra; /* first cell beyond the header's count */
+	size_t max_cells;      /* what is left of MAX_DATA_CELLS */
 	bool failed;
 };
 
@@ -135,6 +136,14 @@ static void on_field(void *data, size_t len, void *user)
 	}
 	if (p->t->ncols > 0 && p->rowcells == p->t->ncols + 1)
 		p->firstextra = c;
+	/* Cells cost ~50 bytes of memory each: bounded over all tables,
+	 * so four 16 MB files of one-digit cells cannot take gigabytes. */
+	if (p->ncells >= p->max_cells) {
+		fail(p, c.line, c.col,
+		     "more than %u cells in the data (all tables together)",
+		     MAX_DATA_CELLS);
+		return;
+	}
 	ARR_PUSH(p->a, p->cells, p->ncells, p->cap, c);
 }
 
@@ -252,9 +261,9 @@ static void mark_numeric(struct table *t, struct arena *a, enum data_locale loc)
 	}
 }
 
-bool data_parse_csv(struct arena *a, const char *path, const char *name,
-		    const char *raw, size_t len, enum data_locale loc,
-		    struct table *out)
+static bool parse_csv(struct arena *a, const char *path, const char *name,
+		      const char *raw, size_t len, enum data_locale loc,
+		      size_t max_cells, struct table *out)
 {
 	memset(out, 0, sizeof *out);
 	out->name = name;
@@ -269,7 +278,7 @@ bool data_parse_csv(struct arena *a, const char *path, const char *name,
 	if (!text_prepare(a, path, 1, raw, len, &s, &n))
 		return false;
 
-	struct csvparse p = {.a = a, .path = path, .s = s, .n = n,
+	struct csvparse p = {.a = a, .path = path, .s = s, .n = n, .max_cells = max_cells,
 			     .row_start = true, .pos_line = 1, .pos_col = 1,
 			     .t = out};
 	p.delim = detect_delim(s, n);
@@ -311,6 +320,13 @@ bool data_parse_csv(struct arena *a, const char *path, const char *name,
 	out->cells = p.cells + out->ncols; /* the rows after the header */
 	mark_numeric(out, a, loc);
 	return true;
+}
+
+bool data_parse_csv(struct arena *a, const char *path, const char *name,
+		    const char *raw, size_t len, enum data_locale loc,
+		    struct table *out)
+{
+	return parse_csv(a, path, name, raw, len, loc, MAX_DATA_CELLS, out);
 }
 
 static int cmp_names(const void *x, const void *y)
@@ -398,7 +414,7 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 	if (nn)
 		qsort(names, nn, sizeof *names, cmp_names);
 	out->tables = arena_alloc(a, (nn ? nn : 1) * sizeof *out->tables);
-	size_t budget = MAX_DATA_BYTES;
+	size_t budget = MAX_DATA_BYTES, cells = MAX_DATA_CELLS;
 	for (size_t i = 0; i < nn; i++) {
 		char *path = arena_printf(a, "%.*s/%s", (int)dl, dir, names[i]);
 		char *stem = arena_strndup(a, names[i], strlen(names[i]) - 4);
@@ -407,11 +423,13 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 		if (!raw)
 			return false;
 		budget -= len;
-		bool ok = data_parse_csv(a, path, stem, raw, len, loc,
+		bool ok = parse_csv(a, path, stem, raw, len, loc, cells,
 					 &out->tables[out->ntables]);
 		free(raw);
 		if (!ok)
 			return false;
+		const struct table *t = &out->tables[out->ntables];
+		cells -= (size_t)(t->nrows + 1) * (size_t)t->ncols; /* header too */
 		out->ntables++;
 	}
 	return true;

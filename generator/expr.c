@@ -12,9 +12,8 @@
 
 #include "text.h"
 
-/* Deepest AST (long chains like a+b+c+... count too): evaluation
- * recursion stays well within the stack. */
-#define MAX_EXPR_DEPTH (4 * MAX_NESTING)
+/* MAX_EXPR_DEPTH (bounds.h) keeps evaluation recursion well within the
+ * stack. */
 
 enum tok {
 	T_END, T_NUM, T_STR, T_NAME, T_LP, T_RP, T_LB, T_RB, T_DOT, T_COMMA,

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "text.h"
 
@@ -201,7 +202,11 @@ bool font_load(struct fontset *fs, const char *dir)
 					matched = true;
 				}
 		if (!matched) {
-			others = realloc(others, (nothers + 1) * sizeof *others);
+			/* (a failed realloc keeps the old array: no leak, no crash) */
+			char **grown = realloc(others, (nothers + 1) * sizeof *others);
+			if (!grown)
+				continue;
+			others = grown;
 			others[nothers++] = strdup(e->d_name);
 		}
 	}
@@ -229,18 +234,29 @@ bool font_load(struct fontset *fs, const char *dir)
 	}
 	free(others);
 
+	/* One message for all missing faces (an empty folder is one
+	 * mistake, not four), and none after the first unreadable file. */
+	struct buf missing = BUF_INIT;
+	for (int f = 0; f < FACE_COUNT; f++)
+		if (!cand[f])
+			buf_printf(&missing, "%s%s", missing.len ? ", " : "", face_label[f]);
+	if (missing.len) {
+		diag_fail(DIAG_IO,
+			  "font folder '%s' has no %s face (expected e.g. %s, %s, %s, %s)",
+			  dir, buf_cstr(&missing), known[0][0], known[1][0], known[2][0],
+			  known[3][0]);
+		buf_free(&missing);
+		for (int f = 0; f < FACE_COUNT; f++)
+			free(cand[f]);
+		return false;
+	}
 	bool ok = true;
 	for (int f = 0; f < FACE_COUNT; f++) {
-		if (!cand[f]) {
-			diag_fail(DIAG_IO,
-				  "no %s face in font folder '%s' (expected e.g. %s)",
-				  face_label[f], dir, known[f][0]);
-			ok = false;
-			continue;
-		}
 		struct face *face = &fs->face[f];
 		face->path = join(dir, cand[f]);
-		face->name = cand[f];
+		face->name = cand[f]; /* font_free frees them */
+		if (!ok)
+			continue;
 		struct ttf t = {0};
 		if (!read_file(face->path, &t) || !parse_metrics(&t, face)) {
 			diag_fail(DIAG_IO, "cannot read TrueType font '%s'",

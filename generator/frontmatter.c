@@ -1,6 +1,7 @@
 #include "frontmatter.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -392,6 +393,28 @@ static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup 
 	return ok;
 }
 
+struct fm_text *fm_text_field(struct frontmatter *fm, const char *key)
+{
+	static const struct {
+		const char *key;
+		size_t off;
+	} texts[] = {
+		{"co_quan_chu_quan", offsetof(struct frontmatter, co_quan_chu_quan)},
+		{"co_quan", offsetof(struct frontmatter, co_quan)},
+		{"so", offsetof(struct frontmatter, so)},
+		{"ky_hieu", offsetof(struct frontmatter, ky_hieu)},
+		{"dia_danh", offsetof(struct frontmatter, dia_danh)},
+		{"ngay", offsetof(struct frontmatter, ngay)},
+		{"loai", offsetof(struct frontmatter, loai)},
+		{"trich_yeu", offsetof(struct frontmatter, trich_yeu)},
+		{"phu_de", offsetof(struct frontmatter, phu_de)},
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		if (strcmp(key, texts[i].key) == 0)
+			return (struct fm_text *)((char *)fm + texts[i].off);
+	return NULL;
+}
+
 void fm_default_page(struct page_setup *p)
 {
 	*p = (struct page_setup){.top = 20, .bottom = 20, .left = 30, .right = 15,
@@ -407,27 +430,15 @@ static bool read_root(struct yctx *c, const struct ynode *root, struct frontmatt
 	}
 	if (!check_keys(root, "front matter", NULL))
 		return false;
-	struct {
-		const char *key;
-		struct fm_text *dst;
-	} texts[] = {
-		{"co_quan_chu_quan", &fm->co_quan_chu_quan}, {"co_quan", &fm->co_quan},
-		{"so", &fm->so}, {"ky_hieu", &fm->ky_hieu}, {"dia_danh", &fm->dia_danh},
-		{"ngay", &fm->ngay}, {"loai", &fm->loai}, {"trich_yeu", &fm->trich_yeu},
-		{"phu_de", &fm->phu_de},
-	};
 	bool ok = true;
 	int vcap = 0;
 	for (int i = 0; i + 1 < root->n; i += 2) {
 		const char *key = root->kid[i]->s;
 		const struct ynode *v = root->kid[i + 1];
-		bool handled = false;
-		for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
-			if (strcmp(key, texts[t].key) == 0) {
-				ok &= want_text(c, key, v, texts[t].dst,
-						strcmp(key, "so") == 0);
-				handled = true;
-			}
+		struct fm_text *dst = fm_text_field(fm, key);
+		bool handled = dst != NULL;
+		if (dst)
+			ok &= want_text(c, key, v, dst, strcmp(key, "so") == 0);
 		if (handled) {
 			/* fallthrough to vars below */
 		} else if (strcmp(key, "kinh_gui") == 0) {

@@ -53,6 +53,10 @@ struct frontmatter {
 	int body_line; /* file line of body[0] */
 };
 
+/* The text part named key ("co_quan", "ngay", ...), or NULL for a key
+ * that is not one of the header's single-text parts. */
+struct fm_text *fm_text_field(struct frontmatter *fm, const char *key);
+
 /* The decree's defaults (spec/decree30.md §11). */
 void fm_default_page(struct page_setup *p);
 

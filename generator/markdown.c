@@ -25,6 +25,12 @@ struct md {
 	bool landscape_next; /* "<!-- ngang -->" seen: the next table */
 	int counter[4];
 	bool failed;
+	/* Byte offset of each line of src, built on first use: finding an
+	 * item's line by scanning from the top made long ordered lists
+	 * quadratic (100.000 items took 23 s). */
+	size_t *line_off;
+	int nline_off;
+	long table_cells; /* of all tables so far (MAX_TABLE_CELLS) */
 };
 
 /* Template line of a line of the expanded text. */
@@ -213,8 +219,12 @@ static char *heading_number(struct md *m, int level)
 	default: {
 		int k = c[3] - 1;
 		int nl = (int)(sizeof point_letters / sizeof *point_letters);
-		buf_printf(&b, "%s%s) ", k >= nl ? point_letters[k / nl - 1] : "",
-			   point_letters[k % nl]);
+		if (k >= nl * (nl + 1)) /* past "yy)": the letters run out */
+			buf_printf(&b, "%d) ", k + 1);
+		else if (k >= nl) /* "aa)" ... "yy)" */
+			buf_printf(&b, "%s%s) ", point_letters[(k - nl) / nl], point_letters[k % nl]);
+		else
+			buf_printf(&b, "%s) ", point_letters[k]);
 	}
 	}
 	char *r = arena_strdup(m->a, buf_cstr(&b));
@@ -250,6 +260,19 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 		diag_error(loc_at(m, node->start_line),
 			   "table has %d columns; at most %d fit a page", ncols,
 			   MAX_TABLE_COLUMNS);
+		m->failed = true;
+		return;
+	}
+	/* Each cell costs a few hundred bytes through layout: bound them
+	 * all, as the data's cells are (a 4 MB table of empty cells took
+	 * 1 GB). */
+	m->table_cells += (long)ncols * nrows;
+	if (m->table_cells > MAX_TABLE_CELLS) {
+		diag_error(loc_at(m, node->start_line),
+			   "the tables have more than %d cells in all (a table's rows "
+			   "run to the next blank line); split the report or "
+			   "summarise the data",
+			   MAX_TABLE_CELLS);
 		m->failed = true;
 		return;
 	}
@@ -393,13 +416,16 @@ static const char *item_marker(struct md *m, cmark_node *list, cmark_node *item)
 	}
 	/* find the item's line in the source */
 	int line = item->start_line, col = item->start_column;
-	const char *p = m->src;
-	for (int l = 1; l < line && p; l++) {
-		p = memchr(p, '\n', (size_t)(m->src + m->len - p));
-		if (p)
-			p++;
+	if (!m->line_off) {
+		int cap = 0;
+		size_t off = 0;
+		ARR_PUSH(m->a, m->line_off, m->nline_off, cap, off);
+		for (const char *q = m->src; (q = memchr(q, '\n', (size_t)(m->src + m->len - q)));)
+			ARR_PUSH(m->a, m->line_off, m->nline_off, cap, (size_t)(++q - m->src));
 	}
-	if (p && col >= 1) {
+	const char *p = line >= 1 && line <= m->nline_off ? m->src + m->line_off[line - 1]
+							   : NULL;
+	if (p && col >= 1 && (size_t)(col - 1) < m->len - (size_t)(p - m->src)) {
 		p += col - 1;
 		const char *q = p;
 		while (q < m->src + m->len && *q >= '0' && *q <= '9')
@@ -511,30 +537,51 @@ struct fnlabel {
 	size_t n;
 	int line, col;
 	bool def;
+	bool found; /* a definition for a reference, or the reverse */
 };
+
+static int cmp_label(const void *x, const void *y)
+{
+	const struct fnlabel *a = *(const struct fnlabel *const *)x,
+			     *b = *(const struct fnlabel *const *)y;
+	if (a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	return memcmp(a->s, b->s, a->n);
+}
 
 static void scan_footnotes(struct md *m, struct fnlabel **out, int *nout)
 {
 	int cap = 0, line = 1;
 	const char *s = m->src, *ls = s;
+	const char *first = s; /* the line's first non-blank */
+	/* The column of the last label, advanced from there (counting from
+	 * the line start for each label was quadratic on long lines). */
+	const char *colp = s;
+	int col = 1;
 	bool in_fence = false;
 	for (size_t i = 0; i < m->len; i++) {
 		if (s[i] == '\n') {
 			line++;
-			ls = s + i + 1;
+			ls = colp = s + i + 1;
+			col = 1;
 			continue;
 		}
 		if (s + i == ls) {
 			const char *p = ls;
 			while (*p == ' ')
 				p++;
+			first = p;
 			if (strncmp(p, "```", 3) == 0 || strncmp(p, "~~~", 3) == 0)
 				in_fence = !in_fence;
 		}
 		if (in_fence)
 			continue;
 		if (s[i] == '\\') {
-			i++;
+			/* an escaped character; a backslash ending the line (a
+			 * hard break) must not swallow the newline and the
+			 * line count */
+			if (i + 1 < m->len && s[i + 1] != '\n')
+				i++;
 			continue;
 		}
 		if (s[i] != '[' || i + 1 >= m->len || s[i + 1] != '^')
@@ -544,12 +591,11 @@ static void scan_footnotes(struct md *m, struct fnlabel **out, int *nout)
 			j++;
 		if (j >= m->len || s[j] != ']' || j == i + 2)
 			continue;
-		bool at_line_start = true;
-		for (const char *p = ls; p < s + i; p++)
-			if (*p != ' ')
-				at_line_start = false;
-		struct fnlabel f = {s + i + 2, j - i - 2, line, text_column(ls, s + i) ,
-				    at_line_start && j + 1 < m->len && s[j + 1] == ':'};
+		bool at_line_start = first == s + i;
+		col += text_column(colp, s + i) - 1;
+		colp = s + i;
+		struct fnlabel f = {s + i + 2, j - i - 2, line, col,
+				    at_line_start && j + 1 < m->len && s[j + 1] == ':', false};
 		ARR_PUSH(m->a, *out, *nout, cap, f);
 		i = j;
 	}
@@ -560,12 +606,23 @@ static bool check_footnotes(struct md *m)
 	struct fnlabel *f = NULL;
 	int n = 0;
 	scan_footnotes(m, &f, &n);
+	/* Pair references with definitions by sorting the labels (comparing
+	 * every pair was quadratic: hours for a large generated report). */
+	struct fnlabel **by = arena_alloc(m->a, sizeof *by * (size_t)(n ? n : 1));
+	for (int i = 0; i < n; i++)
+		by[i] = &f[i];
+	qsort(by, (size_t)n, sizeof *by, cmp_label);
+	for (int i = 0; i < n;) {
+		int j = i;
+		bool refs = false, defs = false;
+		for (; j < n && cmp_label(&by[i], &by[j]) == 0; j++)
+			by[j]->def ? (defs = true) : (refs = true);
+		for (; i < j; i++)
+			by[i]->found = by[i]->def ? refs : defs;
+	}
 	bool ok = true;
 	for (int i = 0; i < n; i++) {
-		bool found = false;
-		for (int j = 0; j < n && !found; j++)
-			found = j != i && f[j].def != f[i].def && f[j].n == f[i].n &&
-				memcmp(f[j].s, f[i].s, f[i].n) == 0;
+		bool found = f[i].found;
 		struct srcloc loc = {m->file, tline(m, f[i].line), f[i].col};
 		if (!found && !f[i].def) {
 			diag_error(loc, "footnote [^%.*s] has no definition; add a line "
@@ -580,12 +637,76 @@ static bool check_footnotes(struct md *m)
 	return ok;
 }
 
+/* A GFM delimiter row ("|---|:--:|"): only '|', ':', '-' and blanks,
+ * with a '|' and a '-'. *ncols: the cells holding a '-'. */
+static bool is_delimiter_row(const char *p, const char *e, long *ncols)
+{
+	long n = 0;
+	bool pipe = false, dash = false;
+	for (; p < e; p++) {
+		if (*p == '|') {
+			pipe = true;
+			n += dash;
+			dash = false;
+		} else if (*p == '-') {
+			dash = true;
+		} else if (*p != ':' && *p != ' ' && *p != '\t') {
+			return false;
+		}
+	}
+	n += dash;
+	*ncols = n;
+	return pipe && n > 0;
+}
+
+/* cmark-gfm gives every row of a table as many cells as its header, and
+ * a table runs on to the next blank line with every line a row: a
+ * 60-column header and 100.000 lines of "x" (200 KB) took 1.5 GB inside
+ * cmark. So the cells are counted before cmark sees the text, as an upper
+ * bound: a delimiter row starts a table of that many columns (header and
+ * delimiter rows count), and every line up to the next blank one is a
+ * row. */
+static bool check_table_size(struct md *m)
+{
+	const char *p = m->src, *end = m->src + m->len;
+	long cells = 0, ncols = 0;
+	int line = 1, start = 0;
+	for (; p < end; line++) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		if (!e)
+			e = end;
+		bool blank = true;
+		for (const char *q = p; q < e && blank; q++)
+			blank = *q == ' ' || *q == '\t';
+		long n;
+		if (blank) {
+			ncols = 0;
+		} else if (ncols) {
+			cells += ncols;
+		} else if (is_delimiter_row(p, e, &n)) {
+			ncols = n;
+			cells += 2 * n;
+			start = line > 1 ? line - 1 : line;
+		}
+		if (cells > MAX_TABLE_CELLS) {
+			diag_error(loc_at(m, start),
+				   "the tables have more than %d cells in all (a table's "
+				   "rows run to the next blank line); split the report or "
+				   "summarise the data",
+				   MAX_TABLE_CELLS);
+			return false;
+		}
+		p = e < end ? e + 1 : end;
+	}
+	return true;
+}
+
 bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 	      const struct linemap *map, bool auto_number, struct doc *doc)
 {
 	struct md m = {.a = a, .file = file, .src = md, .len = len, .map = map,
 		       .doc = doc, .auto_number = auto_number};
-	if (!check_footnotes(&m))
+	if (!check_footnotes(&m) || !check_table_size(&m))
 		return false;
 	cmark_gfm_core_extensions_ensure_registered();
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |

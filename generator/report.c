@@ -185,21 +185,13 @@ static bool expand_list(struct arena *a, const struct fm_list *in, const struct 
 /* --set overrides front-matter values, the header's parts included. */
 static void apply_sets(const struct report_opts *o, struct frontmatter *f)
 {
-	struct {
-		const char *key;
-		struct fm_text *dst;
-	} texts[] = {
-		{"co_quan_chu_quan", &f->co_quan_chu_quan}, {"co_quan", &f->co_quan},
-		{"so", &f->so}, {"ky_hieu", &f->ky_hieu}, {"dia_danh", &f->dia_danh},
-		{"ngay", &f->ngay}, {"loai", &f->loai}, {"trich_yeu", &f->trich_yeu},
-		{"phu_de", &f->phu_de},
-	};
-	for (int i = 0; i < o->nsets; i++)
-		for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
-			if (strcmp(o->sets[i].name, texts[k].key) == 0) {
-				texts[k].dst->s = o->sets[i].value;
-				texts[k].dst->loc = o->sets[i].loc;
-			}
+	for (int i = 0; i < o->nsets; i++) {
+		struct fm_text *dst = fm_text_field(f, o->sets[i].name);
+		if (dst) {
+			dst->s = o->sets[i].value;
+			dst->loc = o->sets[i].loc;
+		}
+	}
 }
 
 static bool build_meta(struct arena *a, const struct source *s, const struct tpl_env *env,
@@ -425,6 +417,71 @@ static char *batch_path(const char *pattern, const struct table *t, int row)
 	return r;
 }
 
+/* The output must not be one of the build's inputs: the PDF written
+ * there would destroy the template, a CSV table or a font file. Reported
+ * (exit 2) when it is. */
+static bool output_is_input(const char *out, const struct report_opts *o,
+			    const struct source *s, const struct fontset *fs)
+{
+	char what[64 + 4096];
+	what[0] = 0;
+	if (same_file(out, o->input))
+		snprintf(what, sizeof what, "the template itself");
+	for (int i = 0; !what[0] && s->has_data && i < s->data.ntables; i++)
+		if (same_file(out, s->data.tables[i].path))
+			snprintf(what, sizeof what, "the data file '%s'", s->data.tables[i].path);
+	for (int f = 0; !what[0] && f < FACE_COUNT; f++)
+		if (fs->face[f].path && same_file(out, fs->face[f].path))
+			snprintf(what, sizeof what, "the font file '%s'", fs->face[f].path);
+	if (!what[0])
+		return false;
+	diag_fail(DIAG_USAGE, "output '%s' is %s; choose another -o", out, what);
+	return true;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Every row's output path, checked before anything is written: two rows
+ * named alike would overwrite each other's report, and none may be an
+ * input. NULL (reported) when the -o pattern is wrong for this table. */
+static char **batch_paths(const struct report_opts *o, const struct source *s,
+			  const struct fontset *fs, const struct table *t, const char *pattern)
+{
+	char **paths = calloc((size_t)t->nrows + 1, sizeof *paths);
+	char **sorted = calloc((size_t)t->nrows + 1, sizeof *sorted);
+	bool ok = true;
+	for (int r = 0; ok && r < t->nrows; r++) {
+		paths[r] = sorted[r] = batch_path(pattern, t, r);
+		ok = paths[r] && !output_is_input(paths[r], o, s, fs);
+	}
+	if (ok && t->nrows > 1) {
+		qsort(sorted, (size_t)t->nrows, sizeof *sorted, cmp_str);
+		for (int i = 1; ok && i < t->nrows; i++)
+			if (strcmp(sorted[i - 1], sorted[i]) == 0) {
+				int r1 = -1, r2 = -1;
+				for (int r = 0; r < t->nrows && r2 < 0; r++)
+					if (strcmp(paths[r], sorted[i]) == 0)
+						r1 < 0 ? (r1 = r) : (r2 = r);
+				diag_fail(DIAG_USAGE,
+					  "-o '%s': rows %d and %d of %s would both be written "
+					  "to '%s'; use a column whose values differ",
+					  pattern, r1 + 1, r2 + 1, t->path, sorted[i]);
+				ok = false;
+			}
+	}
+	free(sorted);
+	if (!ok) {
+		for (int r = 0; r < t->nrows; r++)
+			free(paths[r]);
+		free(paths);
+		return NULL;
+	}
+	return paths;
+}
+
 int report_run(const struct report_opts *o)
 {
 	struct arena a;
@@ -438,8 +495,8 @@ int report_run(const struct report_opts *o)
 			      .nvars = s.fm.nvars};
 	if (ok && !o->each) {
 		char *out = o->output ? strdup(o->output) : default_output(o->input);
-		if (!o->check_only && same_file(out, o->input)) {
-			diag_fail(DIAG_USAGE, "output '%s' is the template itself", out);
+		if ((!o->check_only && output_is_input(out, o, &s, &fs)) ||
+		    (o->dump_layout && output_is_input(o->dump_layout, o, &s, &fs))) {
 			ok = false;
 		} else {
 			ok = build_one(o, &s, &fs, &env, out, NULL);
@@ -454,14 +511,15 @@ int report_run(const struct report_opts *o)
 		}
 		const char *pattern = o->output ? o->output : "{stt}.pdf";
 		int written = 0, failed = 0;
+		char **paths = t ? batch_paths(o, &s, &fs, t, pattern) : NULL;
+		if (t && !paths) {
+			ok = false;
+			t = NULL; /* nothing written, no summary */
+		}
 		for (int r = 0; t && r < t->nrows; r++) {
 			env.batch_table = t;
 			env.batch_row = r;
-			char *out = batch_path(pattern, t, r);
-			if (!out) {
-				ok = false;
-				break;
-			}
+			char *out = paths[r];
 			int errs = diag_errors();
 			bool row_ok = make_dirs(out) && build_one(o, &s, &fs, &env, out, NULL);
 			if (row_ok) {
@@ -475,6 +533,7 @@ int report_run(const struct report_opts *o)
 			}
 			free(out);
 		}
+		free(paths);
 		if (t) {
 			fprintf(stderr, "batch: %d written, %d failed\n", written, failed);
 			if (failed)

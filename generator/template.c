@@ -415,13 +415,19 @@ static void emit_value(struct tx *x, const char *s, size_t n, int line)
 		/* Leading blanks at a line start would indent (code block). */
 		while (n && (*s == ' ' || *s == '\t'))
 			s++, n--;
-	buf_grow(b, n);
+	/* Written straight into the buffer (at most two bytes a byte):
+	 * a loop that inserts tables can emit tens of MB, and a call per
+	 * byte made that the slowest part of expanding them. */
+	buf_grow(b, 2 * n);
+	char *d = b->ptr + b->len;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i] == '\n' ? ' ' : s[i];
 		if (x->md && needs_escape(c))
-			buf_putc(b, '\\');
-		buf_putc(b, c);
+			*d++ = '\\';
+		*d++ = c;
 	}
+	b->len = (size_t)(d - b->ptr);
+	b->ptr[b->len] = 0;
 }
 
 /* ---- filters ------------------------------------------------------------ */

@@ -114,6 +114,7 @@ bool text_prepare(struct arena *a, const char *file, int first_line,
 		line_start = 3;
 	}
 	const char *why = NULL;
+	bool long_line = false; /* not an encoding problem: no byte to show */
 	while (i < len) {
 		unsigned char c = (unsigned char)raw[i];
 		if (c == '\n' || c == '\r') {
@@ -125,6 +126,7 @@ bool text_prepare(struct arena *a, const char *file, int first_line,
 		}
 		if (i - line_start > MAX_LINE_BYTES) {
 			why = "line longer than 1 MB";
+			long_line = true;
 			break;
 		}
 		if (c < 0x80) {
@@ -162,9 +164,14 @@ bool text_prepare(struct arena *a, const char *file, int first_line,
 	}
 	if (why) {
 		int col = text_column(raw + line_start, raw + i);
-		diag_error((struct srcloc){file, line, col},
-			   "%s (byte 0x%02X); save the file as UTF-8", why,
-			   (unsigned char)raw[i]);
+		if (long_line)
+			diag_error((struct srcloc){file, line, col},
+				   "%s; break it into shorter lines (a paragraph may "
+				   "span many lines)", why);
+		else
+			diag_error((struct srcloc){file, line, col},
+				   "%s (byte 0x%02X); save the file as UTF-8", why,
+				   (unsigned char)raw[i]);
 		buf_free(&b);
 		return false;
 	}
