@@ -14,7 +14,10 @@ struct arena_block {
 
 enum { ARENA_BLOCK = 64 * 1024 };
 
-void arena_init(struct arena *a) { memset(a, 0, sizeof *a); }
+void arena_init(struct arena *a)
+{
+	memset(a, 0, sizeof *a);
+}
 
 void arena_free(struct arena *a)
 {

@@ -4,20 +4,20 @@
 #ifndef BAOCAO_BOUNDS_H
 #define BAOCAO_BOUNDS_H
 
-#define MAX_INPUT_BYTES (16u << 20)  /* a template or CSV file: 16 MB */
-#define MAX_LINE_BYTES (1u << 20)    /* one source line: 1 MB */
-#define MAX_DATA_BYTES (64u << 20)   /* all CSV files of a build together */
-#define MAX_CSV_COLUMNS 1000         /* columns in one CSV table */
-#define MAX_CSV_ROWS 1000000         /* rows in one CSV table */
+#define MAX_INPUT_BYTES (16u << 20) /* a template or CSV file: 16 MB */
+#define MAX_LINE_BYTES (1u << 20) /* one source line: 1 MB */
+#define MAX_DATA_BYTES (64u << 20) /* all CSV files of a build together */
+#define MAX_CSV_COLUMNS 1000 /* columns in one CSV table */
+#define MAX_CSV_ROWS 1000000 /* rows in one CSV table */
 /* Cells of all tables together (headers included): each costs ~50 bytes,
  * so the data stays under ~200 MB of memory. */
 #define MAX_DATA_CELLS 4000000u
-#define MAX_NESTING 64               /* nested blocks, lists, expressions */
+#define MAX_NESTING 64 /* nested blocks, lists, expressions */
 /* Deepest expression tree: long chains like a+b+c+... count too. */
 #define MAX_EXPR_DEPTH (4 * MAX_NESTING)
-#define MAX_PAGES 5000               /* pages in one report */
-#define MAX_YAML_NODES 10000         /* front matter nodes (alias bombs) */
-#define MAX_TABLE_COLUMNS 60         /* columns of a laid-out table */
+#define MAX_PAGES 5000 /* pages in one report */
+#define MAX_YAML_NODES 10000 /* front matter nodes (alias bombs) */
+#define MAX_TABLE_COLUMNS 60 /* columns of a laid-out table */
 /* Cells of all Markdown tables of a report together: about 300 bytes
  * each in cmark-gfm and layout. 10 times the bench's 10.000-row table. */
 #define MAX_TABLE_CELLS 500000

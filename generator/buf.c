@@ -33,9 +33,15 @@ void buf_put(struct buf *b, const void *s, size_t n)
 	b->ptr[b->len] = 0;
 }
 
-void buf_puts(struct buf *b, const char *s) { buf_put(b, s, strlen(s)); }
+void buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
 
-void buf_putc(struct buf *b, char c) { buf_put(b, &c, 1); }
+void buf_putc(struct buf *b, char c)
+{
+	buf_put(b, &c, 1);
+}
 
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
@@ -73,4 +79,7 @@ void buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
-const char *buf_cstr(const struct buf *b) { return b->ptr ? b->ptr : ""; }
+const char *buf_cstr(const struct buf *b)
+{
+	return b->ptr ? b->ptr : "";
+}

@@ -11,26 +11,26 @@
 #include "text.h"
 
 static const char usage[] =
-	"Usage:\n"
-	"  baocao build REPORT.md [-d DATA_DIR] [-o OUT.pdf] [--set KEY=VALUE]...\n"
-	"                         [--data-locale vi|c] [--font-dir DIR]\n"
-	"  baocao check REPORT.md [-d DATA_DIR]     everything but writing the PDF\n"
-	"  baocao batch REPORT.md -d DATA_DIR --each TABLE -o 'out/{col}.pdf'\n"
-	"  baocao --help | --version\n"
-	"\n"
-	"Turns a Markdown template with YAML front matter and CSV data into an\n"
-	"official Vietnamese report (BÁO CÁO) laid out per Decree 30/2020/NĐ-CP.\n"
-	"\n"
-	"Options:\n"
-	"  -d, --data DIR        CSV tables (default: data/ beside REPORT.md)\n"
-	"  -o, --output FILE     output PDF (default: REPORT's name + .pdf here);\n"
-	"                        in batch, {col} is replaced by the row's value\n"
-	"  --set KEY=VALUE       override a front-matter value (repeatable)\n"
-	"  --data-locale vi|c    numbers in CSV cells: 1.234,5 (vi, default) or 1234.5\n"
-	"  --font-dir DIR        TrueType faces to use instead of Liberation Serif\n"
-	"  --each TABLE          batch: one report per row of TABLE\n"
-	"\n"
-	"Exit status: 0 done, 1 the input is wrong, 2 wrong usage, 3 I/O failure.\n";
+    "Usage:\n"
+    "  baocao build REPORT.md [-d DATA_DIR] [-o OUT.pdf] [--set KEY=VALUE]...\n"
+    "                         [--data-locale vi|c] [--font-dir DIR]\n"
+    "  baocao check REPORT.md [-d DATA_DIR]     everything but writing the PDF\n"
+    "  baocao batch REPORT.md -d DATA_DIR --each TABLE -o 'out/{col}.pdf'\n"
+    "  baocao --help | --version\n"
+    "\n"
+    "Turns a Markdown template with YAML front matter and CSV data into an\n"
+    "official Vietnamese report (BÁO CÁO) laid out per Decree 30/2020/NĐ-CP.\n"
+    "\n"
+    "Options:\n"
+    "  -d, --data DIR        CSV tables (default: data/ beside REPORT.md)\n"
+    "  -o, --output FILE     output PDF (default: REPORT's name + .pdf here);\n"
+    "                        in batch, {col} is replaced by the row's value\n"
+    "  --set KEY=VALUE       override a front-matter value (repeatable)\n"
+    "  --data-locale vi|c    numbers in CSV cells: 1.234,5 (vi, default) or 1234.5\n"
+    "  --font-dir DIR        TrueType faces to use instead of Liberation Serif\n"
+    "  --each TABLE          batch: one report per row of TABLE\n"
+    "\n"
+    "Exit status: 0 done, 1 the input is wrong, 2 wrong usage, 3 I/O failure.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -67,13 +67,13 @@ int main(int argc, char **argv)
 	for (int i = 2; i < argc && !rc; i++) {
 		const char *arg = argv[i];
 		const char *val = NULL;
-#define NEEDS_VALUE()                                                          \
-	do {                                                                   \
-		if (i + 1 >= argc) {                                           \
-			rc = usage_error("option '%s' needs a value", arg);    \
-			break;                                                 \
-		}                                                              \
-		val = argv[++i];                                               \
+#define NEEDS_VALUE()                                                                    \
+	do {                                                                             \
+		if (i + 1 >= argc) {                                                     \
+			rc = usage_error("option '%s' needs a value", arg);              \
+			break;                                                           \
+		}                                                                        \
+		val = argv[++i];                                                         \
 	} while (0)
 		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
 			fputs(usage, stdout);
@@ -98,7 +98,8 @@ int main(int argc, char **argv)
 			else if (val && !strcmp(val, "c"))
 				o.locale = LOCALE_C;
 			else if (val)
-				rc = usage_error("--data-locale is 'vi' or 'c', not '%s'", val);
+				rc = usage_error("--data-locale is 'vi' or 'c', not '%s'",
+						 val);
 		} else if (!strcmp(arg, "--set")) {
 			NEEDS_VALUE();
 			const char *eq = val ? strchr(val, '=') : NULL;
@@ -107,12 +108,15 @@ int main(int argc, char **argv)
 			} else if (val) {
 				char *v;
 				size_t vl;
-				if (!text_prepare(&a, "--set", 1, eq + 1, strlen(eq + 1), &v, &vl)) {
+				if (!text_prepare(&a, "--set", 1, eq + 1, strlen(eq + 1),
+						  &v, &vl)) {
 					rc = DIAG_USAGE;
 					break;
 				}
-				struct scalar s = {arena_strndup(&a, val, (size_t)(eq - val)), v,
-						   {"--set", 0, 0}};
+				struct scalar s = {
+				    arena_strndup(&a, val, (size_t)(eq - val)),
+				    v,
+				    {"--set", 0, 0}};
 				ARR_PUSH(&a, sets, nsets, capsets, s);
 			}
 		} else if (!strcmp(arg, "--greedy")) {
@@ -129,7 +133,8 @@ int main(int argc, char **argv)
 			char *end;
 			unsigned long n = val ? strtoul(val, &end, 10) : 0;
 			if (val && (*end || !n))
-				rc = usage_error("--max-steps wants a positive number, not '%s'", val);
+				rc = usage_error(
+				    "--max-steps wants a positive number, not '%s'", val);
 			else if (val && n < expr_max_steps)
 				expr_max_steps = n;
 		} else if (arg[0] == '-' && arg[1]) {

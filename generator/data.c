@@ -36,14 +36,17 @@ struct csvparse {
 	struct table *t;
 	struct cell *cells;
 	size_t ncells, cap;
-	int rowcells;          /* cells so far in the current row */
-	struct cell rowfirst;  /* first cell of the current row */
+	int rowcells; /* cells so far in the current row */
+	struct cell rowfirst; /* first cell of the current row */
 	struct cell firstextra; /* first cell beyond the header's count */
-	size_t max_cells;      /* what is left of MAX_DATA_CELLS */
+	size_t max_cells; /* what is left of MAX_DATA_CELLS */
 	bool failed;
 };
 
-static bool is_blank(char c) { return c == ' ' || c == '\t'; }
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
 
 /* Move the position cursor forward to off (offsets only grow). */
 static void advance_to(struct csvparse *p, size_t off)
@@ -102,7 +105,7 @@ static size_t scan_field(struct csvparse *p)
 }
 
 static void fail(struct csvparse *p, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 static void fail(struct csvparse *p, int line, int col, const char *fmt, ...)
 {
@@ -204,8 +207,7 @@ static void report_malformed(struct csvparse *p, size_t off)
 		     "unexpected quote in a field; a field holding quotes must "
 		     "be quoted as a whole, with each inner quote doubled (\"\")");
 	else
-		fail(p, line, col,
-		     "unexpected text after the closing quote of a field");
+		fail(p, line, col, "unexpected text after the closing quote of a field");
 }
 
 static bool check_headers(struct csvparse *p)
@@ -224,8 +226,8 @@ static bool check_headers(struct csvparse *p)
 				     "use letters or digits",
 				     h->text);
 			else
-				fail(p, h->line, h->col,
-				     "column %d has an empty header", c + 1);
+				fail(p, h->line, h->col, "column %d has an empty header",
+				     c + 1);
 			return false;
 		}
 		for (int k = 0; k < c; k++)
@@ -233,8 +235,7 @@ static bool check_headers(struct csvparse *p)
 				fail(p, h->line, h->col,
 				     "headers '%s' (column %d) and '%s' "
 				     "(column %d) both give the name '%s'",
-				     t->headers[k], k + 1, h->text, c + 1,
-				     t->names[c]);
+				     t->headers[k], k + 1, h->text, c + 1, t->names[c]);
 				return false;
 			}
 	}
@@ -250,8 +251,8 @@ static void mark_numeric(struct table *t, struct arena *a, enum data_locale loc)
 		bool any = false, all = true;
 		for (int r = 0; r < t->nrows && all; r++) {
 			struct numfmt_dec v;
-			enum numfmt_status st = numfmt_parse(
-				data_cell(t, r, c)->text, loc == LOCALE_C, &v);
+			enum numfmt_status st =
+			    numfmt_parse(data_cell(t, r, c)->text, loc == LOCALE_C, &v);
 			if (st == NUMFMT_OK)
 				any = true;
 			else if (st != NUMFMT_EMPTY)
@@ -262,15 +263,15 @@ static void mark_numeric(struct table *t, struct arena *a, enum data_locale loc)
 }
 
 static bool parse_csv(struct arena *a, const char *path, const char *name,
-		      const char *raw, size_t len, enum data_locale loc,
-		      size_t max_cells, struct table *out)
+		      const char *raw, size_t len, enum data_locale loc, size_t max_cells,
+		      struct table *out)
 {
 	memset(out, 0, sizeof *out);
 	out->name = name;
 	out->path = path;
 	if (len > MAX_INPUT_BYTES) {
-		diag_error((struct srcloc){path, 0, 0},
-			   "CSV file larger than %u MB", MAX_INPUT_BYTES >> 20);
+		diag_error((struct srcloc){path, 0, 0}, "CSV file larger than %u MB",
+			   MAX_INPUT_BYTES >> 20);
 		return false;
 	}
 	char *s;
@@ -278,8 +279,14 @@ static bool parse_csv(struct arena *a, const char *path, const char *name,
 	if (!text_prepare(a, path, 1, raw, len, &s, &n))
 		return false;
 
-	struct csvparse p = {.a = a, .path = path, .s = s, .n = n, .max_cells = max_cells,
-			     .row_start = true, .pos_line = 1, .pos_col = 1,
+	struct csvparse p = {.a = a,
+			     .path = path,
+			     .s = s,
+			     .n = n,
+			     .max_cells = max_cells,
+			     .row_start = true,
+			     .pos_line = 1,
+			     .pos_col = 1,
 			     .t = out};
 	p.delim = detect_delim(s, n);
 	struct csv_parser cp;
@@ -304,15 +311,13 @@ static bool parse_csv(struct arena *a, const char *path, const char *name,
 			i++;
 		int line, col;
 		text_position(s, i, &line, &col);
-		fail(&p, line, col,
-		     "quoted field is never closed (missing closing \")");
+		fail(&p, line, col, "quoted field is never closed (missing closing \")");
 	}
 	csv_free(&cp);
 	if (p.failed)
 		return false;
 	if (out->ncols == 0) {
-		diag_error((struct srcloc){path, 1, 1},
-			   "empty CSV file (no header row)");
+		diag_error((struct srcloc){path, 1, 1}, "empty CSV file (no header row)");
 		return false;
 	}
 	if (!check_headers(&p))
@@ -322,9 +327,8 @@ static bool parse_csv(struct arena *a, const char *path, const char *name,
 	return true;
 }
 
-bool data_parse_csv(struct arena *a, const char *path, const char *name,
-		    const char *raw, size_t len, enum data_locale loc,
-		    struct table *out)
+bool data_parse_csv(struct arena *a, const char *path, const char *name, const char *raw,
+		    size_t len, enum data_locale loc, struct table *out)
 {
 	return parse_csv(a, path, name, raw, len, loc, MAX_DATA_CELLS, out);
 }
@@ -364,8 +368,8 @@ static char *read_file(const char *path, size_t *len, size_t budget)
 		return NULL;
 	}
 	if (b.len > MAX_INPUT_BYTES) {
-		diag_error((struct srcloc){path, 0, 0},
-			   "CSV file larger than %u MB", MAX_INPUT_BYTES >> 20);
+		diag_error((struct srcloc){path, 0, 0}, "CSV file larger than %u MB",
+			   MAX_INPUT_BYTES >> 20);
 		buf_free(&b);
 		return NULL;
 	}
@@ -424,7 +428,7 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 			return false;
 		budget -= len;
 		bool ok = parse_csv(a, path, stem, raw, len, loc, cells,
-					 &out->tables[out->ntables]);
+				    &out->tables[out->ntables]);
 		free(raw);
 		if (!ok)
 			return false;

@@ -16,17 +16,17 @@ enum data_locale { LOCALE_VI, LOCALE_C };
 
 struct cell {
 	const char *text; /* NFC, as written (quotes removed) */
-	int line, col;    /* where the cell starts in the CSV file */
+	int line, col; /* where the cell starts in the CSV file */
 };
 
 struct table {
-	const char *name;     /* file stem: "von" for von.csv */
-	const char *path;     /* DATA_DIR/von.csv, as used in messages */
-	int ncols, nrows;     /* nrows excludes the header row */
+	const char *name; /* file stem: "von" for von.csv */
+	const char *path; /* DATA_DIR/von.csv, as used in messages */
+	int ncols, nrows; /* nrows excludes the header row */
 	const char **headers; /* header cells as written */
-	const char **names;   /* plain names: "von_dau_tu_trieu_dong" */
-	struct cell *cells;   /* nrows * ncols, row-major */
-	char *numeric;        /* per column: 1 when every non-empty cell is a number */
+	const char **names; /* plain names: "von_dau_tu_trieu_dong" */
+	struct cell *cells; /* nrows * ncols, row-major */
+	char *numeric; /* per column: 1 when every non-empty cell is a number */
 };
 
 struct dataset {
@@ -44,9 +44,8 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 /* Parse one CSV file's raw bytes (as read from disk: BOM, CRLF allowed)
  * into a table named name; path is used in messages. data_load_dir calls
  * it for every file; tests call it directly. */
-bool data_parse_csv(struct arena *a, const char *path, const char *name,
-		    const char *raw, size_t len, enum data_locale loc,
-		    struct table *out);
+bool data_parse_csv(struct arena *a, const char *path, const char *name, const char *raw,
+		    size_t len, enum data_locale loc, struct table *out);
 
 const struct table *data_find(const struct dataset *d, const char *name);
 /* Column index by plain name, or -1. */

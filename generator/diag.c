@@ -44,8 +44,7 @@ static void put_loc(struct buf *b, struct srcloc loc)
 	buf_puts(b, ": ");
 }
 
-static void vmessage(struct srcloc loc, const char *kind, const char *fmt,
-		     va_list ap)
+static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
 	put_loc(&b, loc);
@@ -97,9 +96,18 @@ void diag_note(const char *fmt, ...)
 	va_end(ap);
 }
 
-int diag_errors(void) { return n_errors; }
-int diag_warnings(void) { return n_warnings; }
-enum diag_status diag_status(void) { return worst; }
+int diag_errors(void)
+{
+	return n_errors;
+}
+int diag_warnings(void)
+{
+	return n_warnings;
+}
+enum diag_status diag_status(void)
+{
+	return worst;
+}
 
 void diag_reset(void)
 {
@@ -113,4 +121,7 @@ void diag_set_sink(diag_sink fn, void *ctx)
 	sink_ctx = ctx;
 }
 
-void diag_set_quiet(bool q) { quiet = q; }
+void diag_set_quiet(bool q)
+{
+	quiet = q;
+}

@@ -20,16 +20,16 @@ enum diag_status {
 	DIAG_OK = 0,
 	DIAG_INPUT = 1, /* the template, data or front matter is wrong */
 	DIAG_USAGE = 2, /* wrong command line */
-	DIAG_IO = 3,    /* I/O or internal failure */
+	DIAG_IO = 3, /* I/O or internal failure */
 };
 
 void diag_error(struct srcloc loc, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 void diag_warn(struct srcloc loc, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* Errors with no position: "baocao: error: ..." with the given status. */
 void diag_fail(enum diag_status st, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* A note under the previous message (not counted). */
 void diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -16,10 +16,10 @@
 struct run {
 	const char *text; /* NFC UTF-8, len bytes */
 	uint32_t len;
-	uint8_t face;   /* enum face_id */
-	uint8_t brk;    /* a hard line break (text is empty) */
-	int note;       /* footnote number, 0 if none */
-	int line;       /* template line, for messages */
+	uint8_t face; /* enum face_id */
+	uint8_t brk; /* a hard line break (text is empty) */
+	int note; /* footnote number, 0 if none */
+	int line; /* template line, for messages */
 };
 
 struct inl {
@@ -35,22 +35,22 @@ enum block_kind {
 };
 
 enum para_style {
-	PARA_BODY,    /* justified, first-line indent */
-	PARA_UNIT,    /* "Đơn vị tính: ..." above a table: right, italic */
+	PARA_BODY, /* justified, first-line indent */
+	PARA_UNIT, /* "Đơn vị tính: ..." above a table: right, italic */
 	PARA_CAPTION, /* "Biểu ..." before a table: centred, bold */
 };
 
 struct tcell {
 	struct inl text;
 	int colspan, rowspan; /* 1 for plain cells */
-	bool covered;         /* merged into another cell ("<" or "^") */
+	bool covered; /* merged into another cell ("<" or "^") */
 };
 
 struct dtable {
 	int ncols, nrows, nhead; /* the first nhead rows are header rows */
-	char *align;             /* per column: 'l', 'c', 'r' or 0 */
-	struct tcell *cells;     /* nrows * ncols */
-	int *row_line;           /* template line of each row */
+	char *align; /* per column: 'l', 'c', 'r' or 0 */
+	struct tcell *cells; /* nrows * ncols */
+	int *row_line; /* template line of each row */
 	bool landscape;
 };
 
@@ -87,8 +87,8 @@ struct mlist {
 
 /* The parts of the report outside the body (DESIGN.md §2.1). */
 struct meta {
-	struct mtext co_quan_chu_quan, co_quan, so, ky_hieu, dia_danh, loai,
-		trich_yeu, phu_de;
+	struct mtext co_quan_chu_quan, co_quan, so, ky_hieu, dia_danh, loai, trich_yeu,
+	    phu_de;
 	int year, month, day; /* the date; year 0 when there is none */
 	int date_line;
 	struct mlist kinh_gui, ky_chuc_vu, noi_nhan;

@@ -16,14 +16,44 @@
  * stack. */
 
 enum tok {
-	T_END, T_NUM, T_STR, T_NAME, T_LP, T_RP, T_LB, T_RB, T_DOT, T_COMMA,
-	T_PLUS, T_MINUS, T_STAR, T_SLASH, T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE,
-	T_PIPE, T_BAD,
+	T_END,
+	T_NUM,
+	T_STR,
+	T_NAME,
+	T_LP,
+	T_RP,
+	T_LB,
+	T_RB,
+	T_DOT,
+	T_COMMA,
+	T_PLUS,
+	T_MINUS,
+	T_STAR,
+	T_SLASH,
+	T_EQ,
+	T_NE,
+	T_LT,
+	T_LE,
+	T_GT,
+	T_GE,
+	T_PIPE,
+	T_BAD,
 };
 
 enum node {
-	N_NUM, N_STR, N_NAME, N_COLUMN, N_LOOKUP, N_CALL, N_NEG, N_NOT,
-	N_ARITH, N_AND, N_OR, N_CMP, N_WHERE,
+	N_NUM,
+	N_STR,
+	N_NAME,
+	N_COLUMN,
+	N_LOOKUP,
+	N_CALL,
+	N_NEG,
+	N_NOT,
+	N_ARITH,
+	N_AND,
+	N_OR,
+	N_CMP,
+	N_WHERE,
 };
 
 enum fn { F_SUM, F_AVG, F_MIN, F_MAX, F_COUNT, F_ROUND, F_ABS, F_PCT };
@@ -32,10 +62,9 @@ static const struct {
 	const char *name;
 	int min, max; /* argument counts; -1: any */
 } fns[] = {
-	[F_SUM] = {"sum", 1, -1},  [F_AVG] = {"avg", 1, -1},
-	[F_MIN] = {"min", 1, -1},  [F_MAX] = {"max", 1, -1},
-	[F_COUNT] = {"count", 1, 1}, [F_ROUND] = {"round", 1, 2},
-	[F_ABS] = {"abs", 1, 1},   [F_PCT] = {"pct", 2, 2},
+    [F_SUM] = {"sum", 1, -1}, [F_AVG] = {"avg", 1, -1},    [F_MIN] = {"min", 1, -1},
+    [F_MAX] = {"max", 1, -1}, [F_COUNT] = {"count", 1, 1}, [F_ROUND] = {"round", 1, 2},
+    [F_ABS] = {"abs", 1, 1},  [F_PCT] = {"pct", 2, 2},
 };
 #define NFNS ((int)(sizeof fns / sizeof fns[0]))
 
@@ -45,7 +74,7 @@ enum cache { C_NONE, C_FRAME, C_STT, C_BATCH, C_SET, C_VAR, C_TABLE };
 struct expr {
 	enum node kind;
 	int depth;
-	struct srcloc loc;   /* first token */
+	struct srcloc loc; /* first token */
 	struct srcloc oploc; /* the operator, the '[' */
 	enum tok op;
 	enum fn fn;
@@ -53,7 +82,7 @@ struct expr {
 	struct expr **args;
 	int nargs;
 	const char *name; /* N_NAME; table of N_COLUMN/N_LOOKUP */
-	const char *col;  /* column of N_COLUMN/N_LOOKUP */
+	const char *col; /* column of N_COLUMN/N_LOOKUP */
 	struct srcloc colloc;
 	struct numfmt_dec num;
 	const char *str;
@@ -106,7 +135,7 @@ void expr_src_skip(struct expr_src *src, size_t n)
 }
 
 static void lerror(struct lexer *l, struct srcloc at, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static void lerror(struct lexer *l, struct srcloc at, const char *fmt, ...)
 {
@@ -123,8 +152,7 @@ static void lerror(struct lexer *l, struct srcloc at, const char *fmt, ...)
 
 static bool name_start(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-	       c >= 0x80;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 
 static bool name_char(unsigned char c)
@@ -199,8 +227,9 @@ static void next(struct lexer *l)
 		case '|': l->tok = T_PIPE; break;
 		case '=':
 			if (c1 != '=') {
-				lerror(l, l->loc, "'=' is not an operator; "
-						  "compare with ==");
+				lerror(l, l->loc,
+				       "'=' is not an operator; "
+				       "compare with ==");
 				l->tok = T_BAD;
 				return;
 			}
@@ -208,24 +237,23 @@ static void next(struct lexer *l)
 			break;
 		case '!':
 			if (c1 != '=') {
-				lerror(l, l->loc, "'!' is not an operator; "
-						  "use not or !=");
+				lerror(l, l->loc,
+				       "'!' is not an operator; "
+				       "use not or !=");
 				l->tok = T_BAD;
 				return;
 			}
 			l->tok = T_NE, n = 2;
 			break;
-		case '<':
-			l->tok = c1 == '=' ? (n = 2, T_LE) : T_LT;
-			break;
-		case '>':
-			l->tok = c1 == '=' ? (n = 2, T_GE) : T_GT;
-			break;
+		case '<': l->tok = c1 == '=' ? (n = 2, T_LE) : T_LT; break;
+		case '>': l->tok = c1 == '=' ? (n = 2, T_GE) : T_GT; break;
 		default: {
 			size_t k = 0;
 			text_next(s->s, &k);
-			lerror(l, l->loc, "unexpected character '%.*s' in an "
-					  "expression", (int)k, s->s);
+			lerror(l, l->loc,
+			       "unexpected character '%.*s' in an "
+			       "expression",
+			       (int)k, s->s);
 			l->tok = T_BAD;
 			return;
 		}
@@ -245,8 +273,7 @@ static const char *tok_desc(struct lexer *l)
 {
 	if (l->tok == T_END)
 		return "the end of the expression";
-	return arena_printf(l->a, "'%.*s'", (int)(l->tlen ? l->tlen : 1),
-			    l->text);
+	return arena_printf(l->a, "'%.*s'", (int)(l->tlen ? l->tlen : 1), l->text);
 }
 
 /* ---- parser ----------------------------------------------------------- */
@@ -272,8 +299,10 @@ static bool set_depth(struct lexer *l, struct expr *e)
 			d = e->args[i]->depth;
 	e->depth = d + 1;
 	if (e->depth > MAX_EXPR_DEPTH) {
-		lerror(l, e->loc, "expression is too long or nested too deeply "
-				  "(more than %d levels)", MAX_EXPR_DEPTH);
+		lerror(l, e->loc,
+		       "expression is too long or nested too deeply "
+		       "(more than %d levels)",
+		       MAX_EXPR_DEPTH);
 		return false;
 	}
 	return true;
@@ -297,15 +326,13 @@ static bool expect(struct lexer *l, enum tok t, const char *what)
 static bool enter(struct lexer *l)
 {
 	if (++l->depth > MAX_NESTING) {
-		lerror(l, l->loc, "expression nested deeper than %d levels",
-		       MAX_NESTING);
+		lerror(l, l->loc, "expression nested deeper than %d levels", MAX_NESTING);
 		return false;
 	}
 	return true;
 }
 
-static struct expr *parse_call(struct lexer *l, struct srcloc loc,
-			       const char *name)
+static struct expr *parse_call(struct lexer *l, struct srcloc loc, const char *name)
 {
 	int fn = -1;
 	for (int i = 0; i < NFNS; i++)
@@ -316,8 +343,9 @@ static struct expr *parse_call(struct lexer *l, struct srcloc loc,
 		for (int i = 0; i < NFNS; i++)
 			cands[i] = fns[i].name;
 		const char *near = expr_closest(name, cands, NFNS);
-		lerror(l, loc, "unknown function '%s'%s%s%sfunctions are: "
-			       "sum, avg, min, max, count, round, abs, pct",
+		lerror(l, loc,
+		       "unknown function '%s'%s%s%sfunctions are: "
+		       "sum, avg, min, max, count, round, abs, pct",
 		       name, near ? "; did you mean '" : "; ", near ? near : "",
 		       near ? "'? " : "");
 		return NULL;
@@ -354,10 +382,9 @@ static struct expr *parse_call(struct lexer *l, struct srcloc loc,
 	l->depth--;
 	if (!expect(l, T_RP, "')' or ','"))
 		return NULL;
-	if (e->nargs < fns[fn].min ||
-	    (fns[fn].max >= 0 && e->nargs > fns[fn].max)) {
-		const char *want = fn == F_ROUND ? "1 or 2"
-				   : fn == F_PCT ? "2"
+	if (e->nargs < fns[fn].min || (fns[fn].max >= 0 && e->nargs > fns[fn].max)) {
+		const char *want = fn == F_ROUND     ? "1 or 2"
+				   : fn == F_PCT     ? "2"
 				   : fns[fn].max < 0 ? "at least 1"
 						     : "1";
 		lerror(l, loc, "%s() takes %s argument%s, not %d", name, want,
@@ -375,14 +402,17 @@ static struct expr *parse_primary(struct lexer *l)
 		struct expr *e = node(l, N_NUM, loc);
 		char *s = arena_strndup(l->a, l->text, l->tlen);
 		if (numfmt_parse(s, true, &e->num) != NUMFMT_OK) {
-			lerror(l, loc, "number %s is too large (the limit is "
-				       "%d digits)", s, NUMFMT_MAX_DIGITS);
+			lerror(l, loc,
+			       "number %s is too large (the limit is "
+			       "%d digits)",
+			       s, NUMFMT_MAX_DIGITS);
 			return NULL;
 		}
 		next(l);
 		if (l->tok == T_COMMA && l->depth == 0)
-			lerror(l, l->loc, "unexpected ','; numbers inside {{ }} "
-					  "use '.' for decimals (write 1.5)");
+			lerror(l, l->loc,
+			       "unexpected ','; numbers inside {{ }} "
+			       "use '.' for decimals (write 1.5)");
 		return l->failed ? NULL : e;
 	}
 	case T_STR: {
@@ -436,17 +466,20 @@ static struct expr *parse_primary(struct lexer *l)
 			if (!expect(l, T_RB, "']'"))
 				return NULL;
 			if (l->tok != T_DOT) {
-				lerror(l, l->loc, "expected '.COLUMN' after "
-						  "%s[...]: a lookup picks one "
-						  "cell of the row it finds",
+				lerror(l, l->loc,
+				       "expected '.COLUMN' after "
+				       "%s[...]: a lookup picks one "
+				       "cell of the row it finds",
 				       name);
 				return NULL;
 			}
 		}
 		next(l); /* . */
 		if (l->tok != T_NAME) {
-			lerror(l, l->loc, "expected a column name after '%s.', "
-					  "found %s", name, tok_desc(l));
+			lerror(l, l->loc,
+			       "expected a column name after '%s.', "
+			       "found %s",
+			       name, tok_desc(l));
 			return NULL;
 		}
 		e->col = arena_strndup(l->a, l->text, l->tlen);
@@ -454,12 +487,13 @@ static struct expr *parse_primary(struct lexer *l)
 		next(l);
 		return set_depth(l, e) ? e : NULL;
 	}
-	default:
-		break;
+	default: break;
 	}
 	if (!l->failed)
-		lerror(l, loc, "expected a value (number, \"text\", name or "
-			       "'('), found %s", tok_desc(l));
+		lerror(l, loc,
+		       "expected a value (number, \"text\", name or "
+		       "'('), found %s",
+		       tok_desc(l));
 	return NULL;
 }
 
@@ -517,8 +551,9 @@ static struct expr *parse_cmp(struct lexer *l)
 	if (e && l->tok >= T_EQ && l->tok <= T_GE)
 		e = binary(l, N_CMP, e, parse_add);
 	if (e && l->tok >= T_EQ && l->tok <= T_GE) {
-		lerror(l, l->loc, "comparisons do not chain; "
-				  "write a < b and b < c");
+		lerror(l, l->loc,
+		       "comparisons do not chain; "
+		       "write a < b and b < c");
 		return NULL;
 	}
 	return e;
@@ -585,9 +620,8 @@ bool expr_parse(struct arena *a, struct expr_src src, struct expr **out)
 	return *out && at_end(&l, "the expression");
 }
 
-bool expr_parse_filtered(struct arena *a, struct expr_src src,
-			 struct expr **out, struct expr_filter **filters,
-			 int *nfilters)
+bool expr_parse_filtered(struct arena *a, struct expr_src src, struct expr **out,
+			 struct expr_filter **filters, int *nfilters)
 {
 	struct lexer l;
 	lex_init(&l, a, src);
@@ -604,19 +638,22 @@ bool expr_parse_filtered(struct arena *a, struct expr_src src,
 	while (l.tok == T_PIPE) {
 		next(&l);
 		if (l.tok != T_NAME) {
-			lerror(&l, l.loc, "expected a filter name after '|', "
-					  "found %s", tok_desc(&l));
+			lerror(&l, l.loc,
+			       "expected a filter name after '|', "
+			       "found %s",
+			       tok_desc(&l));
 			return false;
 		}
-		struct expr_filter f = {arena_strndup(a, l.text, l.tlen), l.loc,
-					{NULL, NULL}, 0};
+		struct expr_filter f = {
+		    arena_strndup(a, l.text, l.tlen), l.loc, {NULL, NULL}, 0};
 		next(&l);
 		if (l.tok == T_LP) {
 			next(&l);
 			while (l.tok != T_RP && !l.failed) {
 				if (f.nargs == 2) {
-					lerror(&l, l.loc, "too many arguments "
-							  "for filter '%s'",
+					lerror(&l, l.loc,
+					       "too many arguments "
+					       "for filter '%s'",
 					       f.name);
 					return false;
 				}
@@ -635,7 +672,10 @@ bool expr_parse_filtered(struct arena *a, struct expr_src src,
 	return at_end(&l, "the expression (a filter goes after '|')");
 }
 
-struct srcloc expr_loc(const struct expr *e) { return e->loc; }
+struct srcloc expr_loc(const struct expr *e)
+{
+	return e->loc;
+}
 
 /* ---- suggestions -------------------------------------------------------- */
 
@@ -676,8 +716,7 @@ const char *expr_closest(const char *name, const char *const *cands, int n)
 		size_t lc = strlen(cands[i]);
 		/* "von_dau_tu" for "von_dau_tu_trieu_dong": a prefix is a
 		 * good guess however many letters it lacks. */
-		if (ln >= 3 && lc > ln && strncmp(name, cands[i], ln) == 0 &&
-		    d > 1)
+		if (ln >= 3 && lc > ln && strncmp(name, cands[i], ln) == 0 && d > 1)
 			d = 1;
 		int limit = ln <= 2 ? 0 : ln <= 4 ? 1 : ln <= 8 ? 2 : 3;
 		if (d <= limit && d < bestd) {
@@ -721,9 +760,10 @@ bool expr_step(struct expr_ctx *c, struct srcloc loc)
 	if (++c->steps <= expr_max_steps)
 		return true;
 	if (c->steps == expr_max_steps + 1)
-		diag_error(loc, "the template needs more than %lu evaluation steps "
-				"(loops or lookups nested over large tables); "
-				"simplify the nesting",
+		diag_error(loc,
+			   "the template needs more than %lu evaluation steps "
+			   "(loops or lookups nested over large tables); "
+			   "simplify the nesting",
 			   expr_max_steps);
 	c->steps = expr_max_steps + 2; /* reported once; stays over */
 	return false;
@@ -736,8 +776,7 @@ void expr_ctx_init(struct expr_ctx *c, struct arena *a)
 	c->batch_row = -1;
 }
 
-bool expr_push(struct expr_ctx *c, const struct table *t, bool loop,
-	       struct srcloc loc)
+bool expr_push(struct expr_ctx *c, const struct table *t, bool loop, struct srcloc loc)
 {
 	if (c->nframes >= MAX_NESTING + 8) {
 		diag_error(loc, "loops and lookups nested deeper than %d levels",
@@ -745,27 +784,30 @@ bool expr_push(struct expr_ctx *c, const struct table *t, bool loop,
 		return false;
 	}
 	c->frames[c->nframes++] = (struct expr_frame){
-		.t = t, .row = 0, .stt = 0, .loop = loop, .serial = ++c->serial};
+	    .t = t, .row = 0, .stt = 0, .loop = loop, .serial = ++c->serial};
 	return true;
 }
 
-void expr_pop(struct expr_ctx *c) { c->nframes--; }
+void expr_pop(struct expr_ctx *c)
+{
+	c->nframes--;
+}
 
 static unsigned cur_serial(const struct expr_ctx *c)
 {
 	return c->nframes ? c->frames[c->nframes - 1].serial : 0;
 }
 
-const struct table *expr_table(struct expr_ctx *c, const char *name,
-			       struct srcloc loc)
+const struct table *expr_table(struct expr_ctx *c, const char *name, struct srcloc loc)
 {
 	const struct table *t = data_find(c->data, name);
 	if (t)
 		return t;
 	int n = c->data ? c->data->ntables : 0;
 	if (n == 0) {
-		diag_error(loc, "unknown table '%s': no CSV data was loaded "
-				"(put %s.csv in the data folder, or use -d DIR)",
+		diag_error(loc,
+			   "unknown table '%s': no CSV data was loaded "
+			   "(put %s.csv in the data folder, or use -d DIR)",
 			   name, name);
 		return NULL;
 	}
@@ -783,8 +825,8 @@ const struct table *expr_table(struct expr_ctx *c, const char *name,
 	return NULL;
 }
 
-static bool column_of(struct expr_ctx *c, const struct table *t,
-		      const char *col, struct srcloc loc, int *out)
+static bool column_of(struct expr_ctx *c, const struct table *t, const char *col,
+		      struct srcloc loc, int *out)
 {
 	*out = data_column(t, col);
 	if (*out >= 0)
@@ -801,8 +843,8 @@ static bool column_of(struct expr_ctx *c, const struct table *t,
 	return false;
 }
 
-static void cell_value(const struct table *t, int row, int col,
-		       struct srcloc loc, struct expr_value *v)
+static void cell_value(const struct table *t, int row, int col, struct srcloc loc,
+		       struct expr_value *v)
 {
 	memset(v, 0, sizeof *v);
 	v->kind = EXPR_TEXT;
@@ -813,8 +855,7 @@ static void cell_value(const struct table *t, int row, int col,
 	v->col = col;
 }
 
-static void number_value(struct numfmt_dec n, struct srcloc loc,
-			 struct expr_value *v)
+static void number_value(struct numfmt_dec n, struct srcloc loc, struct expr_value *v)
 {
 	memset(v, 0, sizeof *v);
 	v->kind = EXPR_NUM;
@@ -823,8 +864,8 @@ static void number_value(struct numfmt_dec n, struct srcloc loc,
 	v->row = -1;
 }
 
-static const struct scalar *find_scalar(const struct scalar *s, int n,
-					const char *name, int *idx)
+static const struct scalar *find_scalar(const struct scalar *s, int n, const char *name,
+					int *idx)
 {
 	for (int i = n - 1; i >= 0; i--) /* the last --set wins */
 		if (strcmp(s[i].name, name) == 0) {
@@ -928,7 +969,7 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	case C_SET:
 	case C_VAR: {
 		const struct scalar *s =
-			(e->cache == C_SET ? c->sets : c->vars) + e->cache_i;
+		    (e->cache == C_SET ? c->sets : c->vars) + e->cache_i;
 		memset(v, 0, sizeof *v);
 		v->kind = EXPR_TEXT;
 		v->text = s->value ? s->value : "";
@@ -944,8 +985,7 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		v->loc = e->loc;
 		v->row = -1;
 		break;
-	case C_NONE:
-		return false;
+	case C_NONE: return false;
 	}
 	return true;
 }
@@ -974,9 +1014,11 @@ static const struct numfmt_dec *number_column(const struct expr_ctx *cc,
 	for (int i = 0; i < c->nnumcols; i++)
 		if (c->numcols[i].t == t && c->numcols[i].col == col)
 			return c->numcols[i].v;
-	struct expr_numcol nc = {t, col, arena_alloc(c->a, sizeof *nc.v * (size_t)(t->nrows + 1))};
+	struct expr_numcol nc = {
+	    t, col, arena_alloc(c->a, sizeof *nc.v * (size_t)(t->nrows + 1))};
 	for (int r = 0; r < t->nrows && nc.v; r++)
-		if (numfmt_parse(data_cell(t, r, col)->text, c->c_locale, &nc.v[r]) != NUMFMT_OK)
+		if (numfmt_parse(data_cell(t, r, col)->text, c->c_locale, &nc.v[r]) !=
+		    NUMFMT_OK)
 			nc.v = NULL;
 	ARR_PUSH(c->a, c->numcols, c->nnumcols, c->capnumcols, nc);
 	return nc.v;
@@ -1018,7 +1060,8 @@ static bool simple_condition(const struct expr_ctx *c, const struct table *t,
 	if (sc->numeric) {
 		sc->v = number_column(c, t, sc->col);
 		if (!sc->v)
-			return false; /* a cell is not a number: the general path says so */
+			return false; /* a cell is not a number: the general path says so
+				       */
 	}
 	return true;
 }
@@ -1076,9 +1119,8 @@ struct rowscan {
 	struct srcloc loc; /* for the step budget's message */
 };
 
-static bool scan_begin(struct rowscan *s, struct expr_ctx *c,
-		       const struct table *t, struct expr *where,
-		       struct srcloc loc)
+static bool scan_begin(struct rowscan *s, struct expr_ctx *c, const struct table *t,
+		       struct expr *where, struct srcloc loc)
 {
 	*s = (struct rowscan){.c = c, .t = t, .where = where, .row = -1, .loc = loc};
 	if (where && simple_conjunction(c, t, where, &s->sa)) {
@@ -1154,11 +1196,12 @@ static bool eval_lookup(struct expr_ctx *c, struct expr *e, struct expr_value *v
 	scan_end(&s);
 	if (!err && count != 1) {
 		if (count == 0)
-			diag_error(e->loc, "no row of %s matches [%.*s]",
-				   table_file(t), (int)e->srclen, e->src);
+			diag_error(e->loc, "no row of %s matches [%.*s]", table_file(t),
+				   (int)e->srclen, e->src);
 		else
-			diag_error(e->loc, "%d rows of %s match [%.*s] (lines %s%s); "
-					   "a lookup must match exactly one row",
+			diag_error(e->loc,
+				   "%d rows of %s match [%.*s] (lines %s%s); "
+				   "a lookup must match exactly one row",
 				   count, table_file(t), (int)e->srclen, e->src,
 				   buf_cstr(&lines), count > 5 ? ", ..." : "");
 		err = true;
@@ -1176,31 +1219,28 @@ static const char *text_kind(const struct expr_value *v, struct arena *a)
 		return arena_printf(a, "cell '%s' at %s:%d:%d (row %d, column %s)",
 				    v->text, v->t->path,
 				    data_cell(v->t, v->row, v->col)->line,
-				    data_cell(v->t, v->row, v->col)->col,
-				    v->row + 1, v->t->names[v->col]);
+				    data_cell(v->t, v->row, v->col)->col, v->row + 1,
+				    v->t->names[v->col]);
 	if (v->sc && v->sc->loc.file && v->sc->loc.line > 0)
-		return arena_printf(a, "value '%s' of '%s' (%s:%d)", v->text,
-				    v->sc->name, v->sc->loc.file, v->sc->loc.line);
+		return arena_printf(a, "value '%s' of '%s' (%s:%d)", v->text, v->sc->name,
+				    v->sc->loc.file, v->sc->loc.line);
 	if (v->sc && v->sc->loc.file) /* --set: no line */
-		return arena_printf(a, "value '%s' of '%s' (%s)", v->text,
-				    v->sc->name, v->sc->loc.file);
+		return arena_printf(a, "value '%s' of '%s' (%s)", v->text, v->sc->name,
+				    v->sc->loc.file);
 	if (v->sc)
-		return arena_printf(a, "value '%s' of '%s'", v->text,
-				    v->sc->name);
+		return arena_printf(a, "value '%s' of '%s'", v->text, v->sc->name);
 	return arena_printf(a, "text \"%s\"", v->text);
 }
 
-bool expr_number(struct expr_ctx *c, const struct expr_value *v,
-		 struct numfmt_dec *out)
+bool expr_number(struct expr_ctx *c, const struct expr_value *v, struct numfmt_dec *out)
 {
 	switch (v->kind) {
-	case EXPR_NUM:
-		*out = v->num;
-		return true;
+	case EXPR_NUM: *out = v->num; return true;
 	case EXPR_LIST:
-		diag_error(v->loc, "%s.%s is a whole column, not a number; use "
-				   "sum(), avg(), min(), max() or count(), or pick "
-				   "one row with %s[COLUMN == VALUE].%s",
+		diag_error(v->loc,
+			   "%s.%s is a whole column, not a number; use "
+			   "sum(), avg(), min(), max() or count(), or pick "
+			   "one row with %s[COLUMN == VALUE].%s",
 			   v->t->name, v->t->names[v->col], v->t->name,
 			   v->t->names[v->col]);
 		return false;
@@ -1208,12 +1248,12 @@ bool expr_number(struct expr_ctx *c, const struct expr_value *v,
 		diag_error(v->loc, "%s is a table, not a number; use count(%s)",
 			   v->t->name, v->t->name);
 		return false;
-	case EXPR_TEXT:
-		break;
+	case EXPR_TEXT: break;
 	}
 	if (v->literal) {
-		diag_error(v->loc, "\"%s\" is a string, not a number; write numbers "
-				   "without quotes",
+		diag_error(v->loc,
+			   "\"%s\" is a string, not a number; write numbers "
+			   "without quotes",
 			   v->text);
 		return false;
 	}
@@ -1223,8 +1263,9 @@ bool expr_number(struct expr_ctx *c, const struct expr_value *v,
 	const char *what = text_kind(v, c->a);
 	if (st == NUMFMT_EMPTY) {
 		if (v->t && v->row >= 0)
-			diag_error(v->loc, "cell at %s:%d:%d (row %d, column %s) is "
-					   "empty, not a number",
+			diag_error(v->loc,
+				   "cell at %s:%d:%d (row %d, column %s) is "
+				   "empty, not a number",
 				   v->t->path, data_cell(v->t, v->row, v->col)->line,
 				   data_cell(v->t, v->row, v->col)->col, v->row + 1,
 				   v->t->names[v->col]);
@@ -1265,13 +1306,10 @@ bool expr_number(struct expr_ctx *c, const struct expr_value *v,
 bool expr_truth(const struct expr_value *v)
 {
 	switch (v->kind) {
-	case EXPR_NUM:
-		return !numfmt_is_zero(v->num);
-	case EXPR_TEXT:
-		return v->text[0] != 0;
+	case EXPR_NUM: return !numfmt_is_zero(v->num);
+	case EXPR_TEXT: return v->text[0] != 0;
 	case EXPR_LIST:
-	case EXPR_TABLE:
-		return v->t->nrows > 0;
+	case EXPR_TABLE: return v->t->nrows > 0;
 	}
 	return false;
 }
@@ -1279,22 +1317,20 @@ bool expr_truth(const struct expr_value *v)
 bool expr_text(struct expr_ctx *c, const struct expr_value *v, struct buf *out)
 {
 	switch (v->kind) {
-	case EXPR_TEXT:
-		buf_puts(out, v->text);
-		return true;
-	case EXPR_NUM:
-		numfmt_plain(out, v->num);
-		return true;
+	case EXPR_TEXT: buf_puts(out, v->text); return true;
+	case EXPR_NUM: numfmt_plain(out, v->num); return true;
 	case EXPR_LIST:
-		diag_error(v->loc, "%s.%s is a whole column; use sum(), avg(), "
-				   "min(), max() or count(), or pick one row with "
-				   "%s[COLUMN == VALUE].%s",
+		diag_error(v->loc,
+			   "%s.%s is a whole column; use sum(), avg(), "
+			   "min(), max() or count(), or pick one row with "
+			   "%s[COLUMN == VALUE].%s",
 			   v->t->name, v->t->names[v->col], v->t->name,
 			   v->t->names[v->col]);
 		return false;
 	case EXPR_TABLE:
-		diag_error(v->loc, "%s is a table; insert it with {{ table %s }} "
-				   "or loop over it with {{#each %s}}",
+		diag_error(v->loc,
+			   "%s is a table; insert it with {{ table %s }} "
+			   "or loop over it with {{#each %s}}",
 			   v->t->name, v->t->name, v->t->name);
 		return false;
 	}
@@ -1307,8 +1343,9 @@ static bool arith_error(enum numfmt_status st, struct srcloc at)
 	if (st == NUMFMT_DIVZERO)
 		diag_error(at, "division by zero");
 	else if (st == NUMFMT_RANGE)
-		diag_error(at, "result is too large (the limit is %d digits "
-			       "before the decimal point)",
+		diag_error(at,
+			   "result is too large (the limit is %d digits "
+			   "before the decimal point)",
 			   NUMFMT_MAX_DIGITS);
 	return st == NUMFMT_OK;
 }
@@ -1328,10 +1365,10 @@ static bool eval_cmp(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		return false;
 	int r;
 	struct numfmt_dec nx, ny;
-	if (x.kind == EXPR_LIST || x.kind == EXPR_TABLE ||
-	    y.kind == EXPR_LIST || y.kind == EXPR_TABLE) {
+	if (x.kind == EXPR_LIST || x.kind == EXPR_TABLE || y.kind == EXPR_LIST ||
+	    y.kind == EXPR_TABLE) {
 		const struct expr_value *bad =
-			x.kind == EXPR_LIST || x.kind == EXPR_TABLE ? &x : &y;
+		    x.kind == EXPR_LIST || x.kind == EXPR_TABLE ? &x : &y;
 		return expr_number(c, bad, &nx);
 	}
 	if (x.kind == EXPR_NUM || y.kind == EXPR_NUM) {
@@ -1362,8 +1399,7 @@ static bool eval_cmp(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 
 /* sum/avg/min/max over their arguments: a column (empty cells skipped,
  * as a spreadsheet does) or single numbers. */
-static bool eval_aggregate(struct expr_ctx *c, struct expr *e,
-			   struct expr_value *v)
+static bool eval_aggregate(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 {
 	struct numfmt_dec acc = numfmt_from_int(0), best = acc;
 	long count = 0;
@@ -1402,8 +1438,7 @@ static bool eval_aggregate(struct expr_ctx *c, struct expr *e,
 				err = true;
 				break;
 			}
-			if (count == 0 ||
-			    (e->fn == F_MIN && numfmt_cmp(n, best) < 0) ||
+			if (count == 0 || (e->fn == F_MIN && numfmt_cmp(n, best) < 0) ||
 			    (e->fn == F_MAX && numfmt_cmp(n, best) > 0))
 				best = n;
 			count++;
@@ -1416,8 +1451,9 @@ static bool eval_aggregate(struct expr_ctx *c, struct expr *e,
 			return false;
 	}
 	if (count == 0 && e->fn != F_SUM) {
-		diag_error(e->loc, "%s() of no values (every cell is empty or "
-				   "no row matches)",
+		diag_error(e->loc,
+			   "%s() of no values (every cell is empty or "
+			   "no row matches)",
 			   fns[e->fn].name);
 		return false;
 	}
@@ -1441,8 +1477,7 @@ static bool is_constant(const struct expr *e)
 
 static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v);
 
-static bool eval_call_memo(struct expr_ctx *c, struct expr *e,
-			   struct expr_value *v)
+static bool eval_call_memo(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 {
 	if (e->memo_ok) {
 		*v = e->memo;
@@ -1464,8 +1499,7 @@ static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	case F_SUM:
 	case F_AVG:
 	case F_MIN:
-	case F_MAX:
-		return eval_aggregate(c, e, v);
+	case F_MAX: return eval_aggregate(c, e, v);
 	case F_COUNT: {
 		struct expr_value a;
 		if (!expr_eval(c, e->args[0], &a))
@@ -1485,8 +1519,7 @@ static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		long n = 0;
 		bool err = false;
 		while (scan_next(&s, &err))
-			if (a.kind == EXPR_TABLE ||
-			    data_cell(a.t, s.row, a.col)->text[0])
+			if (a.kind == EXPR_TABLE || data_cell(a.t, s.row, a.col)->text[0])
 				n++;
 		scan_end(&s);
 		if (err)
@@ -1540,9 +1573,7 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	if (!expr_step(c, e->loc))
 		return false;
 	switch (e->kind) {
-	case N_NUM:
-		number_value(e->num, e->loc, v);
-		return true;
+	case N_NUM: number_value(e->num, e->loc, v); return true;
 	case N_STR:
 		memset(v, 0, sizeof *v);
 		v->kind = EXPR_TEXT;
@@ -1551,8 +1582,7 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		v->loc = e->loc;
 		v->row = -1;
 		return true;
-	case N_NAME:
-		return eval_name(c, e, v);
+	case N_NAME: return eval_name(c, e, v);
 	case N_COLUMN: {
 		if (e->cache != C_TABLE) { /* tables never change: cache once */
 			e->cache_t = expr_table(c, e->name, e->loc);
@@ -1569,8 +1599,7 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		v->loc = e->loc;
 		return true;
 	}
-	case N_LOOKUP:
-		return eval_lookup(c, e, v);
+	case N_LOOKUP: return eval_lookup(c, e, v);
 	case N_WHERE:
 		if (!expr_eval(c, e->a, v))
 			return false;
@@ -1582,8 +1611,7 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		}
 		v->where = e->b;
 		return true;
-	case N_CALL:
-		return eval_call_memo(c, e, v);
+	case N_CALL: return eval_call_memo(c, e, v);
 	case N_NEG:
 		if (!eval_num(c, e->a, &x))
 			return false;
@@ -1607,16 +1635,14 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		number_value(numfmt_from_int(t), e->loc, v);
 		return true;
 	}
-	case N_CMP:
-		return eval_cmp(c, e, v);
+	case N_CMP: return eval_cmp(c, e, v);
 	case N_ARITH: {
 		if (!eval_num(c, e->a, &x) || !eval_num(c, e->b, &y))
 			return false;
-		enum numfmt_status st =
-			e->op == T_PLUS	   ? numfmt_add(x, y, &r)
-			: e->op == T_MINUS ? numfmt_sub(x, y, &r)
-			: e->op == T_STAR  ? numfmt_mul(x, y, &r)
-					   : numfmt_div(x, y, &r);
+		enum numfmt_status st = e->op == T_PLUS    ? numfmt_add(x, y, &r)
+					: e->op == T_MINUS ? numfmt_sub(x, y, &r)
+					: e->op == T_STAR  ? numfmt_mul(x, y, &r)
+							   : numfmt_div(x, y, &r);
 		if (!arith_error(st, e->oploc))
 			return false;
 		number_value(r, e->loc, v);

@@ -47,17 +47,16 @@ struct expr_filter {
 bool expr_parse(struct arena *a, struct expr_src src, struct expr **out);
 
 /* Parse "EXPR [| filter[(args)]]...". Filter names are not checked. */
-bool expr_parse_filtered(struct arena *a, struct expr_src src,
-			 struct expr **out, struct expr_filter **filters,
-			 int *nfilters);
+bool expr_parse_filtered(struct arena *a, struct expr_src src, struct expr **out,
+			 struct expr_filter **filters, int *nfilters);
 
 /* Where an expression starts (its first token). */
 struct srcloc expr_loc(const struct expr *e);
 
 enum expr_kind {
-	EXPR_NUM,   /* a computed number or a literal 12.5 */
-	EXPR_TEXT,  /* a cell, a scalar, a "string", a filter's result */
-	EXPR_LIST,  /* TABLE.COLUMN, possibly with `where` */
+	EXPR_NUM, /* a computed number or a literal 12.5 */
+	EXPR_TEXT, /* a cell, a scalar, a "string", a filter's result */
+	EXPR_LIST, /* TABLE.COLUMN, possibly with `where` */
 	EXPR_TABLE, /* a bare table name, possibly with `where` */
 };
 
@@ -79,8 +78,8 @@ struct expr_value {
 struct expr_frame {
 	const struct table *t;
 	int row;
-	int stt;      /* rows emitted so far by this loop, from 1 */
-	bool loop;    /* an {{#each}} (stt visible), not a lookup scan */
+	int stt; /* rows emitted so far by this loop, from 1 */
+	bool loop; /* an {{#each}} (stt visible), not a lookup scan */
 	unsigned serial;
 };
 
@@ -126,8 +125,7 @@ bool expr_step(struct expr_ctx *c, struct srcloc loc);
 /* Loop frames: push once per loop (not per row), then set row and stt of
  * the top frame for each row. Returns false (reported at loc) when loops
  * nest deeper than MAX_NESTING. */
-bool expr_push(struct expr_ctx *c, const struct table *t, bool loop,
-	       struct srcloc loc);
+bool expr_push(struct expr_ctx *c, const struct table *t, bool loop, struct srcloc loc);
 void expr_pop(struct expr_ctx *c);
 
 bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *out);
@@ -135,15 +133,13 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *out);
 bool expr_truth(const struct expr_value *v);
 /* A value as a number; a cell or scalar is read in the data's convention.
  * Reports (at v->loc) what is wrong and where the cell is. */
-bool expr_number(struct expr_ctx *c, const struct expr_value *v,
-		 struct numfmt_dec *out);
+bool expr_number(struct expr_ctx *c, const struct expr_value *v, struct numfmt_dec *out);
 /* Append the value as text: cells and scalars as written, computed
  * numbers as numfmt_plain. A whole column or table is an error. */
 bool expr_text(struct expr_ctx *c, const struct expr_value *v, struct buf *out);
 
 /* A table by name, or an error at loc naming the known tables. */
-const struct table *expr_table(struct expr_ctx *c, const char *name,
-			       struct srcloc loc);
+const struct table *expr_table(struct expr_ctx *c, const char *name, struct srcloc loc);
 
 /* The candidate closest to name (edit distance, or a shared prefix), or
  * NULL when none is close enough to suggest. */

@@ -12,7 +12,10 @@
 #include "diag.h"
 #include "text.h"
 
-static uint16_t be16(const unsigned char *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint16_t be16(const unsigned char *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -115,7 +118,7 @@ static bool parse_metrics(const struct ttf *t, struct face *face)
 				gid = (c + delta) & 0xFFFF;
 			} else {
 				const unsigned char *p =
-					ranges + 2 * s + ro + 2 * (c - start);
+				    ranges + 2 * s + ro + 2 * (c - start);
 				if (p + 2 > sub + slen)
 					continue;
 				gid = be16(p);
@@ -124,8 +127,8 @@ static bool parse_metrics(const struct ttf *t, struct face *face)
 			}
 			if (gid == 0)
 				continue;
-			unsigned adv = gid < nhm ? be16(hmtx + 4 * gid)
-						 : be16(hmtx + 4 * (nhm - 1));
+			unsigned adv =
+			    gid < nhm ? be16(hmtx + 4 * gid) : be16(hmtx + 4 * (nhm - 1));
 			/* libharu: (HPDF_UINT16)(advance * 1000 / units_per_em) */
 			face->width[c] = (uint16_t)(adv * 1000u / upem);
 		}
@@ -145,15 +148,15 @@ static int style_of(const struct ttf *t)
 }
 
 static const char *const known[FACE_COUNT][7] = {
-	{"BaocaoSerif-Regular.ttf", "LiberationSerif-Regular.ttf", "times.ttf", "Times New Roman.ttf",
-	 "TimesNewRoman.ttf", "Tinos-Regular.ttf", NULL},
-	{"BaocaoSerif-Bold.ttf", "LiberationSerif-Bold.ttf", "timesbd.ttf", "Times New Roman Bold.ttf",
-	 "TimesNewRoman-Bold.ttf", "Tinos-Bold.ttf", NULL},
-	{"BaocaoSerif-Italic.ttf", "LiberationSerif-Italic.ttf", "timesi.ttf", "Times New Roman Italic.ttf",
-	 "TimesNewRoman-Italic.ttf", "Tinos-Italic.ttf", NULL},
-	{"BaocaoSerif-BoldItalic.ttf", "LiberationSerif-BoldItalic.ttf", "timesbi.ttf",
-	 "Times New Roman Bold Italic.ttf", "TimesNewRoman-BoldItalic.ttf",
-	 "Tinos-BoldItalic.ttf", NULL},
+    {"BaocaoSerif-Regular.ttf", "LiberationSerif-Regular.ttf", "times.ttf",
+     "Times New Roman.ttf", "TimesNewRoman.ttf", "Tinos-Regular.ttf", NULL},
+    {"BaocaoSerif-Bold.ttf", "LiberationSerif-Bold.ttf", "timesbd.ttf",
+     "Times New Roman Bold.ttf", "TimesNewRoman-Bold.ttf", "Tinos-Bold.ttf", NULL},
+    {"BaocaoSerif-Italic.ttf", "LiberationSerif-Italic.ttf", "timesi.ttf",
+     "Times New Roman Italic.ttf", "TimesNewRoman-Italic.ttf", "Tinos-Italic.ttf", NULL},
+    {"BaocaoSerif-BoldItalic.ttf", "LiberationSerif-BoldItalic.ttf", "timesbi.ttf",
+     "Times New Roman Bold Italic.ttf", "TimesNewRoman-BoldItalic.ttf",
+     "Tinos-BoldItalic.ttf", NULL},
 };
 
 static const char *const face_label[FACE_COUNT] = {"regular", "bold", "italic",
@@ -239,12 +242,14 @@ bool font_load(struct fontset *fs, const char *dir)
 	struct buf missing = BUF_INIT;
 	for (int f = 0; f < FACE_COUNT; f++)
 		if (!cand[f])
-			buf_printf(&missing, "%s%s", missing.len ? ", " : "", face_label[f]);
+			buf_printf(&missing, "%s%s", missing.len ? ", " : "",
+				   face_label[f]);
 	if (missing.len) {
-		diag_fail(DIAG_IO,
-			  "font folder '%s' has no %s face (expected e.g. %s, %s, %s, %s)",
-			  dir, buf_cstr(&missing), known[0][0], known[1][0], known[2][0],
-			  known[3][0]);
+		diag_fail(
+		    DIAG_IO,
+		    "font folder '%s' has no %s face (expected e.g. %s, %s, %s, %s)", dir,
+		    buf_cstr(&missing), known[0][0], known[1][0], known[2][0],
+		    known[3][0]);
 		buf_free(&missing);
 		for (int f = 0; f < FACE_COUNT; f++)
 			free(cand[f]);
@@ -259,8 +264,7 @@ bool font_load(struct fontset *fs, const char *dir)
 			continue;
 		struct ttf t = {0};
 		if (!read_file(face->path, &t) || !parse_metrics(&t, face)) {
-			diag_fail(DIAG_IO, "cannot read TrueType font '%s'",
-				  face->path);
+			diag_fail(DIAG_IO, "cannot read TrueType font '%s'", face->path);
 			ok = false;
 			free(t.data);
 			continue;

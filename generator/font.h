@@ -18,9 +18,9 @@ enum face_id { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_BOLDITALIC, FACE_COUNT
 #define FONT_NO_GLYPH 0xFFFF
 
 struct face {
-	char *path;       /* the TrueType file (malloc'd) */
-	char *name;       /* its file name, for messages */
-	uint16_t *width;  /* 65536 per-mille advances; FONT_NO_GLYPH if absent */
+	char *path; /* the TrueType file (malloc'd) */
+	char *name; /* its file name, for messages */
+	uint16_t *width; /* 65536 per-mille advances; FONT_NO_GLYPH if absent */
 	unsigned char *data; /* the file's bytes, for embedding without rereading */
 	size_t len;
 };

@@ -17,7 +17,7 @@ enum ykind { Y_SCALAR, Y_SEQ, Y_MAP };
 struct ynode {
 	enum ykind kind;
 	const char *s; /* scalar text */
-	bool plain;    /* unquoted scalar (so "" and ~ differ) */
+	bool plain; /* unquoted scalar (so "" and ~ differ) */
 	struct srcloc loc;
 	struct ynode **kid; /* map: key, value, key, value, ... */
 	int n, cap;
@@ -43,8 +43,8 @@ static bool next_event(struct yctx *c, yaml_event_t *ev)
 		return true;
 	struct srcloc loc = mark_loc(c, c->p.problem_mark);
 	if (c->p.context)
-		diag_error(loc, "front matter: %s %s", c->p.problem ? c->p.problem : "syntax error",
-			   c->p.context);
+		diag_error(loc, "front matter: %s %s",
+			   c->p.problem ? c->p.problem : "syntax error", c->p.context);
 	else
 		diag_error(loc, "front matter: %s",
 			   c->p.problem ? c->p.problem : "syntax error");
@@ -102,8 +102,9 @@ static struct ynode *parse_node(struct yctx *c, yaml_event_t *ev, int depth)
 		n->kind = Y_MAP;
 		return parse_children(c, n, YAML_MAPPING_END_EVENT, depth) ? n : NULL;
 	case YAML_ALIAS_EVENT:
-		diag_error(loc, "front matter: aliases (*%s) are not supported; "
-				"write the value out",
+		diag_error(loc,
+			   "front matter: aliases (*%s) are not supported; "
+			   "write the value out",
 			   (const char *)ev->data.alias.anchor);
 		c->failed = true;
 		return NULL;
@@ -144,7 +145,8 @@ static struct ynode *parse_yaml(struct yctx *c, const char *y, size_t n)
 				break;
 			}
 		}
-		if (t == YAML_DOCUMENT_START_EVENT && ev.data.document_start.version_directive) {
+		if (t == YAML_DOCUMENT_START_EVENT &&
+		    ev.data.document_start.version_directive) {
 			/* harmless; ignore */
 		}
 		yaml_event_delete(&ev);
@@ -166,8 +168,10 @@ static bool want_text(struct yctx *c, const char *key, const struct ynode *v,
 {
 	if (v->kind == Y_MAP && v->n >= 1 && v->kid[0]->kind == Y_MAP) {
 		/* {{ x }} unquoted parses as a map inside a map */
-		diag_error(v->loc, "'%s': a value starting with '{{' must be quoted: "
-				   "%s: \"{{ ... }}\"", key, key);
+		diag_error(v->loc,
+			   "'%s': a value starting with '{{' must be quoted: "
+			   "%s: \"{{ ... }}\"",
+			   key, key);
 		return false;
 	}
 	if (v->kind != Y_SCALAR) {
@@ -257,8 +261,8 @@ static bool want_bool(const char *key, const struct ynode *v, bool *out)
 }
 
 /* A number written either way ("12,7" or "12.7"), within [lo, hi]. */
-static bool want_number(const char *key, const struct ynode *v, double lo,
-			double hi, const char *unit, double *out)
+static bool want_number(const char *key, const struct ynode *v, double lo, double hi,
+			const char *unit, double *out)
 {
 	if (v->kind == Y_SCALAR && *v->s) {
 		char tmp[64];
@@ -270,9 +274,10 @@ static bool want_number(const char *key, const struct ynode *v, double lo,
 			double x = strtod(tmp, &end);
 			if (*end == 0 && isfinite(x)) {
 				if (x < lo - 1e-9 || x > hi + 1e-9) {
-					diag_error(v->loc,
-						   "'%s' is %s %s; Decree 30 allows %g to %g %s",
-						   key, v->s, unit, lo, hi, unit);
+					diag_error(
+					    v->loc,
+					    "'%s' is %s %s; Decree 30 allows %g to %g %s",
+					    key, v->s, unit, lo, hi, unit);
 					return false;
 				}
 				*out = x;
@@ -304,8 +309,10 @@ static bool check_keys(const struct ynode *m, const char *where,
 			continue;
 		}
 		for (int j = 0; j < i; j += 2)
-			if (m->kid[j]->kind == Y_SCALAR && strcmp(m->kid[j]->s, k->s) == 0) {
-				diag_error(k->loc, "%s: '%s' is given twice", where, k->s);
+			if (m->kid[j]->kind == Y_SCALAR &&
+			    strcmp(m->kid[j]->s, k->s) == 0) {
+				diag_error(k->loc, "%s: '%s' is given twice", where,
+					   k->s);
 				ok = false;
 			}
 		if (!allowed)
@@ -352,8 +359,9 @@ static bool read_ky(struct yctx *c, const struct ynode *v, struct frontmatter *f
 static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup *p)
 {
 	(void)c;
-	static const char *const keys[] = {"le", "co_chu", "gian_dong", "thut_dau_dong",
-					   "co_chu_bang", "co_chu_chu_thich", NULL};
+	static const char *const keys[] = {
+	    "le",          "co_chu",           "gian_dong", "thut_dau_dong",
+	    "co_chu_bang", "co_chu_chu_thich", NULL};
 	static const char *const le_keys[] = {"tren", "duoi", "trai", "phai", NULL};
 	if (is_null(v))
 		return true;
@@ -367,7 +375,8 @@ static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup 
 	if ((x = map_get(v, "le"))) {
 		if (x->kind != Y_MAP || !check_keys(x, "trang.le", le_keys)) {
 			if (x->kind != Y_MAP)
-				diag_error(x->loc, "'le' must hold tren, duoi, trai, phai (mm)");
+				diag_error(x->loc,
+					   "'le' must hold tren, duoi, trai, phai (mm)");
 			return false;
 		}
 		const struct ynode *y;
@@ -399,15 +408,15 @@ struct fm_text *fm_text_field(struct frontmatter *fm, const char *key)
 		const char *key;
 		size_t off;
 	} texts[] = {
-		{"co_quan_chu_quan", offsetof(struct frontmatter, co_quan_chu_quan)},
-		{"co_quan", offsetof(struct frontmatter, co_quan)},
-		{"so", offsetof(struct frontmatter, so)},
-		{"ky_hieu", offsetof(struct frontmatter, ky_hieu)},
-		{"dia_danh", offsetof(struct frontmatter, dia_danh)},
-		{"ngay", offsetof(struct frontmatter, ngay)},
-		{"loai", offsetof(struct frontmatter, loai)},
-		{"trich_yeu", offsetof(struct frontmatter, trich_yeu)},
-		{"phu_de", offsetof(struct frontmatter, phu_de)},
+	    {"co_quan_chu_quan", offsetof(struct frontmatter, co_quan_chu_quan)},
+	    {"co_quan", offsetof(struct frontmatter, co_quan)},
+	    {"so", offsetof(struct frontmatter, so)},
+	    {"ky_hieu", offsetof(struct frontmatter, ky_hieu)},
+	    {"dia_danh", offsetof(struct frontmatter, dia_danh)},
+	    {"ngay", offsetof(struct frontmatter, ngay)},
+	    {"loai", offsetof(struct frontmatter, loai)},
+	    {"trich_yeu", offsetof(struct frontmatter, trich_yeu)},
+	    {"phu_de", offsetof(struct frontmatter, phu_de)},
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		if (strcmp(key, texts[i].key) == 0)
@@ -417,9 +426,15 @@ struct fm_text *fm_text_field(struct frontmatter *fm, const char *key)
 
 void fm_default_page(struct page_setup *p)
 {
-	*p = (struct page_setup){.top = 20, .bottom = 20, .left = 30, .right = 15,
-				 .size = 14, .spacing = 1.0, .indent = 10,
-				 .table_size = 13, .note_size = 12};
+	*p = (struct page_setup){.top = 20,
+				 .bottom = 20,
+				 .left = 30,
+				 .right = 15,
+				 .size = 14,
+				 .spacing = 1.0,
+				 .indent = 10,
+				 .table_size = 13,
+				 .note_size = 12};
 }
 
 static bool read_root(struct yctx *c, const struct ynode *root, struct frontmatter *fm)
@@ -464,8 +479,10 @@ static bool read_root(struct yctx *c, const struct ynode *root, struct frontmatt
 			struct scalar s = {key, is_null(v) ? "" : v->s, v->loc};
 			ARR_PUSH(c->a, fm->vars, fm->nvars, vcap, s);
 		} else if (!handled) {
-			diag_warn(v->loc, "'%s' is not a single value; templates can "
-					  "use only single values", key);
+			diag_warn(v->loc,
+				  "'%s' is not a single value; templates can "
+				  "use only single values",
+				  key);
 		}
 	}
 	return ok;
@@ -499,8 +516,8 @@ bool fm_parse(struct arena *a, const char *file, const char *src, size_t len,
 		size_t t = e;
 		while (t > p && (src[t - 1] == ' ' || src[t - 1] == '\t'))
 			t--;
-		if (t - p == 3 && (memcmp(src + p, "---", 3) == 0 ||
-				   memcmp(src + p, "...", 3) == 0)) {
+		if (t - p == 3 &&
+		    (memcmp(src + p, "---", 3) == 0 || memcmp(src + p, "...", 3) == 0)) {
 			yend = p;
 			body = e < len ? e + 1 : len;
 			closed = true;

@@ -26,16 +26,16 @@ struct fm_list {
 
 struct page_setup {
 	double top, bottom, left, right; /* margins, mm */
-	double size;                     /* body size, pt */
-	double spacing;                  /* line spacing in Word "lines" */
-	double indent;                   /* first-line indent, mm */
-	double table_size;               /* table text, pt */
-	double note_size;                /* footnote text, pt */
+	double size; /* body size, pt */
+	double spacing; /* line spacing in Word "lines" */
+	double indent; /* first-line indent, mm */
+	double table_size; /* table text, pt */
+	double note_size; /* footnote text, pt */
 };
 
 struct frontmatter {
-	struct fm_text co_quan_chu_quan, co_quan, so, ky_hieu, dia_danh, ngay,
-		loai, trich_yeu, phu_de;
+	struct fm_text co_quan_chu_quan, co_quan, so, ky_hieu, dia_danh, ngay, loai,
+	    trich_yeu, phu_de;
 	struct fm_list kinh_gui;
 	bool du_thao;
 	bool has_ky;

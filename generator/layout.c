@@ -58,8 +58,8 @@ static char *plain_text(struct lctx *c, const struct inl *in)
 
 /* Lines of a paragraph or heading become items. keep: the block keeps
  * with what follows (headings, table titles). */
-static void add_lines(struct lctx *c, const struct block *b, int bi, const struct pstyle *st,
-		      bool keep, float gap)
+static void add_lines(struct lctx *c, const struct block *b, int bi,
+		      const struct pstyle *st, bool keep, float gap)
 {
 	struct pline *pl;
 	int n = lt_set(c, b->text.v, b->text.n, st, &pl);
@@ -67,7 +67,8 @@ static void add_lines(struct lctx *c, const struct block *b, int bi, const struc
 		return;
 	int outline = -1;
 	if (b->kind == BLK_HEADING) {
-		struct outline_entry e = {.level = b->level, .title = plain_text(c, &b->text)};
+		struct outline_entry e = {.level = b->level,
+					  .title = plain_text(c, &b->text)};
 		VEC_PUSH(c->out->outline, c->out->noutline, c->outline_cap, e);
 		outline = c->out->noutline - 1;
 	}
@@ -75,15 +76,29 @@ static void add_lines(struct lctx *c, const struct block *b, int bi, const struc
 		/* No orphan (first line alone at a page foot), no widow (last
 		 * line alone at a page head): break only after lines 2..n-2. */
 		bool brk = !keep && (l == n - 1 || (l >= 1 && l <= n - 3));
-		struct vitem v = {.kind = V_LINE, .brk = brk, .table = -1, .h = pl[l].h,
-				  .op0 = pl[l].op0, .nops = pl[l].nops, .ref0 = pl[l].ref0,
-				  .nrefs = pl[l].nrefs, .block = bi, .line = l, .nlines = n,
-				  .outline = l == 0 ? outline : -1, .src_line = b->line};
+		struct vitem v = {.kind = V_LINE,
+				  .brk = brk,
+				  .table = -1,
+				  .h = pl[l].h,
+				  .op0 = pl[l].op0,
+				  .nops = pl[l].nops,
+				  .ref0 = pl[l].ref0,
+				  .nrefs = pl[l].nrefs,
+				  .block = bi,
+				  .line = l,
+				  .nlines = n,
+				  .outline = l == 0 ? outline : -1,
+				  .src_line = b->line};
 		lc_push_item(c, v);
 		c->out->stats.lines++;
 	}
-	lc_push_item(c, (struct vitem){.kind = V_SPACE, .brk = !keep, .table = -1, .h = gap,
-				       .op0 = c->nops, .block = bi, .outline = -1});
+	lc_push_item(c, (struct vitem){.kind = V_SPACE,
+				       .brk = !keep,
+				       .table = -1,
+				       .h = gap,
+				       .op0 = c->nops,
+				       .block = bi,
+				       .outline = -1});
 }
 
 /* A landscape table takes its title and unit lines with it: the group
@@ -92,14 +107,16 @@ static int landscape_group_end(const struct doc *d, int i)
 {
 	if (i > 0) {
 		const struct block *p = &d->blocks.v[i - 1];
-		if (p->kind == BLK_PARA && (p->style == PARA_CAPTION || p->style == PARA_UNIT))
+		if (p->kind == BLK_PARA &&
+		    (p->style == PARA_CAPTION || p->style == PARA_UNIT))
 			return -1; /* inside a group that started earlier */
 	}
 	for (int k = i; k < d->blocks.n; k++) {
 		const struct block *b = &d->blocks.v[k];
 		if (b->kind == BLK_TABLE)
 			return b->table->landscape ? k : -1;
-		if (b->kind != BLK_PARA || (b->style != PARA_CAPTION && b->style != PARA_UNIT))
+		if (b->kind != BLK_PARA ||
+		    (b->style != PARA_CAPTION && b->style != PARA_UNIT))
 			return -1;
 	}
 	return -1;
@@ -107,8 +124,13 @@ static int landscape_group_end(const struct doc *d, int i)
 
 static void page_turn(struct lctx *c, bool landscape, int bi)
 {
-	lc_push_item(c, (struct vitem){.kind = V_BREAK, .brk = true, .landscape = landscape,
-				       .table = -1, .op0 = c->nops, .block = bi, .outline = -1});
+	lc_push_item(c, (struct vitem){.kind = V_BREAK,
+				       .brk = true,
+				       .landscape = landscape,
+				       .table = -1,
+				       .op0 = c->nops,
+				       .block = bi,
+				       .outline = -1});
 }
 
 static void body(struct lctx *c)
@@ -121,8 +143,12 @@ static void body(struct lctx *c)
 			page_turn(c, true, i);
 		}
 		const struct geom *g = &c->g;
-		struct pstyle st = {.size = g->size, .pitch = g->pitch, .x = g->left,
-				    .width = g->tw, .indent = g->indent, .align = AL_JUSTIFY};
+		struct pstyle st = {.size = g->size,
+				    .pitch = g->pitch,
+				    .x = g->left,
+				    .width = g->tw,
+				    .indent = g->indent,
+				    .align = AL_JUSTIFY};
 		switch (b->kind) {
 		case BLK_PARA:
 			if (b->style == PARA_UNIT) {
@@ -140,18 +166,18 @@ static void body(struct lctx *c)
 				add_lines(c, b, i, &st, false, g->gap);
 			}
 			break;
-		case BLK_HEADING:
-			add_lines(c, b, i, &st, true, g->gap);
-			break;
+		case BLK_HEADING: add_lines(c, b, i, &st, true, g->gap); break;
 		case BLK_TABLE:
 			ltab_table(c, b, i);
-			lc_push_item(c, (struct vitem){.kind = V_SPACE, .brk = true, .table = -1,
-						       .h = g->gap + 2, .op0 = c->nops,
-						       .block = i, .outline = -1});
+			lc_push_item(c, (struct vitem){.kind = V_SPACE,
+						       .brk = true,
+						       .table = -1,
+						       .h = g->gap + 2,
+						       .op0 = c->nops,
+						       .block = i,
+						       .outline = -1});
 			break;
-		case BLK_PAGEBREAK:
-			page_turn(c, false, i);
-			break;
+		case BLK_PAGEBREAK: page_turn(c, false, i); break;
 		}
 		if (i == land_end) {
 			land_end = -1;
@@ -180,30 +206,42 @@ static void footnotes(struct lctx *c)
 			if (bi == 0) {
 				/* the number, then the text */
 				struct inl w = {0};
-				struct run num = {.text = arena_printf(c->a, "%d", nt->num),
-						  .face = FACE_REGULAR, .note = nt->num,
+				struct run num = {.text =
+						      arena_printf(c->a, "%d", nt->num),
+						  .face = FACE_REGULAR,
+						  .note = nt->num,
 						  .line = nt->line};
 				num.len = (uint32_t)strlen(num.text);
 				ARR_PUSH(c->a, w.v, w.n, w.cap, num);
-				struct run sp = {.text = " ", .len = 1, .face = FACE_REGULAR,
+				struct run sp = {.text = " ",
+						 .len = 1,
+						 .face = FACE_REGULAR,
 						 .line = nt->line};
 				ARR_PUSH(c->a, w.v, w.n, w.cap, sp);
 				for (int r = 0; r < in.n; r++)
 					ARR_PUSH(c->a, w.v, w.n, w.cap, in.v[r]);
 				in = w;
 			}
-			struct pstyle st = {.size = g->fsize, .pitch = g->fpitch, .x = g->left,
-					    .width = g->tw, .align = AL_JUSTIFY,
+			struct pstyle st = {.size = g->fsize,
+					    .pitch = g->fpitch,
+					    .x = g->left,
+					    .width = g->tw,
+					    .align = AL_JUSTIFY,
 					    .indent = bi ? g->indent : 0};
 			struct pline *pl;
 			int nrefs0 = c->nrefs;
 			int n = lt_set(c, in.v, in.n, &st, &pl);
 			c->nrefs = nrefs0; /* a note's own number is not a reference */
 			for (int l = 0; l < n; l++) {
-				struct vitem v = {.kind = V_LINE, .h = pl[l].h, .op0 = pl[l].op0,
-						  .nops = pl[l].nops, .block = nt->num,
-						  .line = c->nflines - c->note_first[nt->num],
-						  .outline = -1, .table = -1};
+				struct vitem v = {.kind = V_LINE,
+						  .h = pl[l].h,
+						  .op0 = pl[l].op0,
+						  .nops = pl[l].nops,
+						  .block = nt->num,
+						  .line =
+						      c->nflines - c->note_first[nt->num],
+						  .outline = -1,
+						  .table = -1};
 				VEC_PUSH(c->flines, c->nflines, c->capflines, v);
 			}
 		}
@@ -236,8 +274,8 @@ bool layout_run(struct arena *a, const struct doc *doc, const struct fontset *fs
 {
 	memset(out, 0, sizeof *out);
 	static const struct layout_opts defaults = {0};
-	struct lctx c = {.a = a, .doc = doc, .fs = fs, .opt = opt ? opt : &defaults,
-			 .out = out};
+	struct lctx c = {
+	    .a = a, .doc = doc, .fs = fs, .opt = opt ? opt : &defaults, .out = out};
 	arena_init(&c.scratch);
 	bool ok = run(&c);
 	arena_free(&c.scratch);

@@ -24,8 +24,8 @@ struct op {
 	float size;
 	float x, y, x2, y2; /* line: from (x, y) to (x2, y2); text: x2 is
 			       where the pen stands after the text */
-	float lw;           /* line width */
-	const char *text;   /* NUL-terminated UTF-8 */
+	float lw; /* line width */
+	const char *text; /* NUL-terminated UTF-8 */
 };
 
 /* The ops of one item (a line, a row, a box) drawn dy points lower. */
@@ -41,9 +41,9 @@ struct lpage {
 };
 
 struct outline_entry {
-	int level;         /* 1..4 */
+	int level; /* 1..4 */
 	const char *title; /* heading text */
-	int page;          /* 0-based */
+	int page; /* 0-based */
 	float y;
 };
 
@@ -52,21 +52,21 @@ enum rec_kind { REC_LINE, REC_HEADING, REC_BOX, REC_ROW, REC_NOTE };
 struct record {
 	int page;
 	enum rec_kind kind;
-	int block;  /* block index (notes: note number) */
-	int line;   /* line within the block, 0-based */
+	int block; /* block index (notes: note number) */
+	int line; /* line within the block, 0-based */
 	int nlines; /* lines in the block */
 	float y, h;
 };
 
 struct layout_stats {
-	int lines;        /* body lines set */
-	int overfull;     /* lines wider than the measure (no feasible break) */
-	int loose_paras;  /* paragraphs that needed the loose pass */
+	int lines; /* body lines set */
+	int overfull; /* lines wider than the measure (no feasible break) */
+	int loose_paras; /* paragraphs that needed the loose pass */
 	int infeasible_paras; /* paragraphs with no breaks within 2x spaces */
-	int wide_lines;   /* justified lines whose spaces exceed 2x */
+	int wide_lines; /* justified lines whose spaces exceed 2x */
 	double max_space; /* largest inter-word space / normal space, justified lines */
 	double sum_space; /* sum of per-line largest ratios (for the mean) */
-	int space_lines;  /* justified lines counted in the two above */
+	int space_lines; /* justified lines counted in the two above */
 };
 
 struct layout {

@@ -10,20 +10,28 @@
 #include "numfmt.h"
 #include "text.h"
 
-#define PAD (1.5f * MM)   /* header cell padding (Mẫu 1.4) */
-#define RULE_LW 0.5f      /* the decree's solid rules */
-#define RULE_OFF 8.5f     /* rule below the baseline of the text it underlines (3 mm) */
-#define RULE_FRAC 0.4f    /* agency and summary rules: 1/3..1/2 of the line */
+#define PAD (1.5f * MM) /* header cell padding (Mẫu 1.4) */
+#define RULE_LW 0.5f /* the decree's solid rules */
+#define RULE_OFF 8.5f /* rule below the baseline of the text it underlines (3 mm) */
+#define RULE_FRAC 0.4f /* agency and summary rules: 1/3..1/2 of the line */
 
-static float pitch_of(float size) { return 1.15f * size; }
+static float pitch_of(float size)
+{
+	return 1.15f * size;
+}
 
 /* One line of text centred on cx at baseline y, as a single op (spaces
  * inside are kept as drawn, e.g. the blank day of a draft's date). */
-static float centred(struct lctx *c, const char *s, int face, float size, float cx, float y)
+static float centred(struct lctx *c, const char *s, int face, float size, float cx,
+		     float y)
 {
 	float w = lt_width(c, s, face, size);
-	lt_add_op(c, (struct op){.kind = OP_TEXT, .face = (uint8_t)face, .size = size,
-				 .x = cx - w / 2, .y = y, .text = s});
+	lt_add_op(c, (struct op){.kind = OP_TEXT,
+				 .face = (uint8_t)face,
+				 .size = size,
+				 .x = cx - w / 2,
+				 .y = y,
+				 .text = s});
 	return w;
 }
 
@@ -32,20 +40,25 @@ static float centred(struct lctx *c, const char *s, int face, float size, float 
 static float block_centred(struct lctx *c, const char *s, int face, float size, float x,
 			   float w, float *y, int line)
 {
-	struct pstyle st = {.size = size, .pitch = pitch_of(size), .x = x, .width = w,
-			    .align = AL_CENTER, .balance = true};
+	struct pstyle st = {.size = size,
+			    .pitch = pitch_of(size),
+			    .x = x,
+			    .width = w,
+			    .align = AL_CENTER,
+			    .balance = true};
 	/* a line break the author wrote in the front matter is kept */
 	int cap = 4, nr = 0;
 	struct run *r = arena_alloc(c->a, sizeof *r * (size_t)cap);
 	for (const char *p = s;;) {
 		const char *e = strchr(p, '\n');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
-		struct run t = {.text = p, .len = (uint32_t)len, .face = (uint8_t)face,
-				.line = line};
+		struct run t = {
+		    .text = p, .len = (uint32_t)len, .face = (uint8_t)face, .line = line};
 		ARR_PUSH(c->a, r, nr, cap, t);
 		if (!e)
 			break;
-		struct run br = {.text = "", .brk = 1, .face = (uint8_t)face, .line = line};
+		struct run br = {
+		    .text = "", .brk = 1, .face = (uint8_t)face, .line = line};
 		ARR_PUSH(c->a, r, nr, cap, br);
 		p = e + 1;
 	}
@@ -63,8 +76,8 @@ static float block_centred(struct lctx *c, const char *s, int face, float size, 
 
 static bool glyphs_ok(struct lctx *c, const char *s, int face, int line)
 {
-	struct run r = {.text = s, .len = (uint32_t)strlen(s), .face = (uint8_t)face,
-			.line = line};
+	struct run r = {
+	    .text = s, .len = (uint32_t)strlen(s), .face = (uint8_t)face, .line = line};
 	return lt_check_glyphs(c, &r, 1, 0);
 }
 
@@ -80,7 +93,10 @@ static const char *doc_number(struct lctx *c, const char *so)
 	return so;
 }
 
-static const char *blank_or(const char *s) { return s && *s ? s : NULL; }
+static const char *blank_or(const char *s)
+{
+	return s && *s ? s : NULL;
+}
 
 /* "ỦY BAN NHÂN DÂN HUYỆN X" that does not fit on one line is written
  * "ỦY BAN NHÂN DÂN" over "HUYỆN X", as every such header is, rather than
@@ -123,8 +139,8 @@ static void header_box(struct lctx *c)
 			      m->co_quan_chu_quan.line);
 	if (agency) {
 		const char *up = agency_lines(c, text_upper(c->a, agency), lw - 2 * PAD);
-		float wmax = block_centred(c, up, FACE_BOLD, s13, lx + PAD, lw - 2 * PAD, &y,
-					   m->co_quan.line);
+		float wmax = block_centred(c, up, FACE_BOLD, s13, lx + PAD, lw - 2 * PAD,
+					   &y, m->co_quan.line);
 		left_rule = y - p13 + lt_baseline(s13, p13) + RULE_OFF;
 		float rl = wmax * RULE_FRAC;
 		lt_hline(c, lcx - rl / 2, lcx + rl / 2, left_rule, RULE_LW);
@@ -177,9 +193,10 @@ static void header_box(struct lctx *c)
 				centred(c, s, FACE_ITALIC, ds, rcx, line_base);
 			} else {
 				float yy = line_base - lt_baseline(ds, pitch_of(ds));
-				block_centred(c, s, FACE_ITALIC, ds, rx + PAD, rw - 2 * PAD, &yy,
-					      m->date_line);
-				bottom = yy - pitch_of(ds) + lt_baseline(ds, pitch_of(ds));
+				block_centred(c, s, FACE_ITALIC, ds, rx + PAD,
+					      rw - 2 * PAD, &yy, m->date_line);
+				bottom =
+				    yy - pitch_of(ds) + lt_baseline(ds, pitch_of(ds));
 			}
 		}
 	}
@@ -190,18 +207,31 @@ static void header_box(struct lctx *c)
 		const char *d = "DỰ THẢO";
 		float w = lt_width(c, d, FACE_BOLD, 14);
 		float x = g->left + g->tw - w - 6, base = -14;
-		lt_add_op(c, (struct op){.kind = OP_TEXT, .face = FACE_BOLD, .size = 14,
-					 .x = x, .y = base, .text = d});
+		lt_add_op(c, (struct op){.kind = OP_TEXT,
+					 .face = FACE_BOLD,
+					 .size = 14,
+					 .x = x,
+					 .y = base,
+					 .text = d});
 		float t = base - 14, b = base + 5, l = x - 5, r = x + w + 5;
 		lt_hline(c, l, r, t, 1);
 		lt_hline(c, l, r, b, 1);
-		lt_add_op(c, (struct op){.kind = OP_LINE, .x = l, .y = t, .x2 = l, .y2 = b, .lw = 1});
-		lt_add_op(c, (struct op){.kind = OP_LINE, .x = r, .y = t, .x2 = r, .y2 = b, .lw = 1});
+		lt_add_op(
+		    c, (struct op){
+			   .kind = OP_LINE, .x = l, .y = t, .x2 = l, .y2 = b, .lw = 1});
+		lt_add_op(
+		    c, (struct op){
+			   .kind = OP_LINE, .x = r, .y = t, .x2 = r, .y2 = b, .lw = 1});
 	}
 	/* Two empty 14 pt lines after the date, then the type name. */
 	float h = bottom + 3 * pitch_of(14) - lt_baseline(14, pitch_of(14));
-	lc_push_item(c, (struct vitem){.kind = V_BOX, .brk = false, .table = -1, .h = h,
-				       .op0 = op0, .nops = c->nops - op0, .block = -1,
+	lc_push_item(c, (struct vitem){.kind = V_BOX,
+				       .brk = false,
+				       .table = -1,
+				       .h = h,
+				       .op0 = op0,
+				       .nops = c->nops - op0,
+				       .block = -1,
 				       .outline = -1});
 }
 
@@ -214,11 +244,11 @@ static void title_box(struct lctx *c)
 	const char *loai = m->loai.s ? m->loai.s : "BÁO CÁO";
 	float widest = 0;
 	if (*loai)
-		widest = block_centred(c, text_upper(c->a, loai), FACE_BOLD, 14, g->left, g->tw,
-				       &y, m->loai.line);
+		widest = block_centred(c, text_upper(c->a, loai), FACE_BOLD, 14, g->left,
+				       g->tw, &y, m->loai.line);
 	if (blank_or(m->trich_yeu.s))
-		widest = block_centred(c, m->trich_yeu.s, FACE_BOLD, 14, g->left, g->tw, &y,
-				       m->trich_yeu.line);
+		widest = block_centred(c, m->trich_yeu.s, FACE_BOLD, 14, g->left, g->tw,
+				       &y, m->trich_yeu.line);
 	if (blank_or(m->phu_de.s))
 		block_centred(c, m->phu_de.s, FACE_ITALIC, 14, g->left, g->tw, &y,
 			      m->phu_de.line);
@@ -241,10 +271,12 @@ static void title_box(struct lctx *c)
 		for (int i = 0; i < n; i++) {
 			const char *s = m->kinh_gui.v[i].s;
 			size_t len = strlen(s);
-			while (len && (s[len - 1] == ';' || s[len - 1] == '.' || s[len - 1] == ' '))
+			while (len && (s[len - 1] == ';' || s[len - 1] == '.' ||
+				       s[len - 1] == ' '))
 				len--;
-			ent[i] = arena_printf(c->a, "%s%.*s%s", n > 1 ? "- " : "", (int)len, s,
-					      n > 1 ? (i == n - 1 ? "." : ";") : ".");
+			ent[i] =
+			    arena_printf(c->a, "%s%.*s%s", n > 1 ? "- " : "", (int)len, s,
+					 n > 1 ? (i == n - 1 ? "." : ";") : ".");
 			if (!glyphs_ok(c, ent[i], FACE_REGULAR, m->kinh_gui.v[i].line))
 				return;
 			float w = lt_width(c, ent[i], FACE_REGULAR, 14);
@@ -255,15 +287,23 @@ static void title_box(struct lctx *c)
 			wmax = g->tw - lab;
 		float x = g->left + (g->tw - lab - wmax) / 2;
 		float base = y + lt_baseline(14, p14);
-		lt_add_op(c, (struct op){.kind = OP_TEXT, .face = FACE_REGULAR, .size = 14,
-					 .x = x, .y = base,
+		lt_add_op(c, (struct op){.kind = OP_TEXT,
+					 .face = FACE_REGULAR,
+					 .size = 14,
+					 .x = x,
+					 .y = base,
 					 .text = arena_printf(c->a, "%s ", label)});
 		for (int i = 0; i < n; i++) {
-			struct pstyle st = {.size = 14, .pitch = p14, .x = x + lab, .width = wmax,
-					    .align = AL_LEFT,
-					    .hang = n > 1 ? lt_width(c, "- ", FACE_REGULAR, 14) : 0};
+			struct pstyle st = {
+			    .size = 14,
+			    .pitch = p14,
+			    .x = x + lab,
+			    .width = wmax,
+			    .align = AL_LEFT,
+			    .hang = n > 1 ? lt_width(c, "- ", FACE_REGULAR, 14) : 0};
 			struct pline *pl;
-			int k = lt_set_plain(c, ent[i], FACE_REGULAR, &st, m->kinh_gui.v[i].line, &pl);
+			int k = lt_set_plain(c, ent[i], FACE_REGULAR, &st,
+					     m->kinh_gui.v[i].line, &pl);
 			for (int j = 0; j < k; j++) {
 				lt_shift(c, pl[j].op0, pl[j].nops, 0, y);
 				y += pl[j].h;
@@ -271,8 +311,13 @@ static void title_box(struct lctx *c)
 		}
 		y += p14; /* one empty line before the body */
 	}
-	lc_push_item(c, (struct vitem){.kind = V_BOX, .brk = false, .table = -1, .h = y,
-				       .op0 = op0, .nops = c->nops - op0, .block = -1,
+	lc_push_item(c, (struct vitem){.kind = V_BOX,
+				       .brk = false,
+				       .table = -1,
+				       .h = y,
+				       .op0 = op0,
+				       .nops = c->nops - op0,
+				       .block = -1,
 				       .outline = -1});
 }
 
@@ -295,8 +340,12 @@ void lf_closing(struct lctx *c)
 	if (m->noi_nhan.n) {
 		/* "Nơi nhận:" 12 pt bold italic, level with the signature's
 		 * first line; entries 11 pt, "- ...;" and "." after the last. */
-		lt_add_op(c, (struct op){.kind = OP_TEXT, .face = FACE_BOLDITALIC, .size = 12,
-					 .x = g->left, .y = b0, .text = "Nơi nhận:"});
+		lt_add_op(c, (struct op){.kind = OP_TEXT,
+					 .face = FACE_BOLDITALIC,
+					 .size = 12,
+					 .x = g->left,
+					 .y = b0,
+					 .text = "Nơi nhận:"});
 		float p11 = pitch_of(11);
 		float y = b0 + p11 - lt_baseline(11, p11); /* next line's top */
 		float hang = lt_width(c, "- ", FACE_REGULAR, 11);
@@ -305,14 +354,20 @@ void lf_closing(struct lctx *c)
 			while (*s == '-' || *s == ' ')
 				s++;
 			size_t len = strlen(s);
-			while (len && (s[len - 1] == ';' || s[len - 1] == '.' || s[len - 1] == ' '))
+			while (len && (s[len - 1] == ';' || s[len - 1] == '.' ||
+				       s[len - 1] == ' '))
 				len--;
 			const char *e = arena_printf(c->a, "- %.*s%s", (int)len, s,
 						     i == m->noi_nhan.n - 1 ? "." : ";");
-			struct pstyle st = {.size = 11, .pitch = p11, .x = g->left,
-					    .width = lw - PAD, .align = AL_LEFT, .hang = hang};
+			struct pstyle st = {.size = 11,
+					    .pitch = p11,
+					    .x = g->left,
+					    .width = lw - PAD,
+					    .align = AL_LEFT,
+					    .hang = hang};
 			struct pline *pl;
-			int k = lt_set_plain(c, e, FACE_REGULAR, &st, m->noi_nhan.v[i].line, &pl);
+			int k = lt_set_plain(c, e, FACE_REGULAR, &st,
+					     m->noi_nhan.v[i].line, &pl);
 			for (int j = 0; j < k; j++) {
 				lt_shift(c, pl[j].op0, pl[j].nops, 0, y);
 				y += pl[j].h;
@@ -324,24 +379,35 @@ void lf_closing(struct lctx *c)
 		float x = g->left + lw + PAD, w = rw - 2 * PAD;
 		float y = 0;
 		if (blank_or(m->ky_quyen_han.s))
-			block_centred(c, text_upper(c->a, m->ky_quyen_han.s), FACE_BOLD, 14, x, w,
-				      &y, m->ky_quyen_han.line);
+			block_centred(c, text_upper(c->a, m->ky_quyen_han.s), FACE_BOLD,
+				      14, x, w, &y, m->ky_quyen_han.line);
 		for (int i = 0; i < m->ky_chuc_vu.n; i++)
-			block_centred(c, text_upper(c->a, m->ky_chuc_vu.v[i].s), FACE_BOLD, 14, x,
-				      w, &y, m->ky_chuc_vu.v[i].line);
+			block_centred(c, text_upper(c->a, m->ky_chuc_vu.v[i].s),
+				      FACE_BOLD, 14, x, w, &y, m->ky_chuc_vu.v[i].line);
 		/* room for the signature and seal: four empty lines */
 		y += 4 * p14;
 		if (blank_or(m->ky_ho_ten.s))
-			block_centred(c, m->ky_ho_ten.s, FACE_BOLD, 14, x, w, &y, m->ky_ho_ten.line);
+			block_centred(c, m->ky_ho_ten.s, FACE_BOLD, 14, x, w, &y,
+				      m->ky_ho_ten.line);
 		right_bottom = y;
 	}
 	float h = left_bottom > right_bottom ? left_bottom : right_bottom;
 	/* one empty line between the body and the block */
-	lc_push_item(c, (struct vitem){.kind = V_SPACE, .brk = false, .table = -1,
-				       .h = 0.6f * p14, .op0 = c->nops, .block = -1,
+	lc_push_item(c, (struct vitem){.kind = V_SPACE,
+				       .brk = false,
+				       .table = -1,
+				       .h = 0.6f * p14,
+				       .op0 = c->nops,
+				       .block = -1,
 				       .outline = -1});
-	struct vitem box = {.kind = V_BOX, .brk = true, .table = -1, .h = h, .op0 = op0,
-			    .nops = c->nops - op0, .block = -1, .outline = -1};
+	struct vitem box = {.kind = V_BOX,
+			    .brk = true,
+			    .table = -1,
+			    .h = h,
+			    .op0 = op0,
+			    .nops = c->nops - op0,
+			    .block = -1,
+			    .outline = -1};
 	/* the space item was pushed after the ops: keep the box's range */
 	lc_push_item(c, box);
 }

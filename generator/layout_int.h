@@ -13,26 +13,26 @@ enum vkind { V_LINE, V_SPACE, V_BOX, V_ROW, V_BREAK };
 
 struct vitem {
 	enum vkind kind;
-	bool brk;        /* a page may break after this item */
-	bool head_row;   /* a table header row (repeated on later pages) */
-	bool landscape;  /* V_BREAK: the pages after it are landscape */
-	bool cont;       /* V_ROW: a piece of a row cut between lines, more follows */
-	float x0, x1;    /* V_ROW: the table's left and right edges */
-	int table;       /* table id for rows, else -1 */
-	float h;         /* height */
-	int op0, nops;   /* ops in lctx.ops */
+	bool brk; /* a page may break after this item */
+	bool head_row; /* a table header row (repeated on later pages) */
+	bool landscape; /* V_BREAK: the pages after it are landscape */
+	bool cont; /* V_ROW: a piece of a row cut between lines, more follows */
+	float x0, x1; /* V_ROW: the table's left and right edges */
+	int table; /* table id for rows, else -1 */
+	float h; /* height */
+	int op0, nops; /* ops in lctx.ops */
 	int ref0, nrefs; /* footnote numbers in lctx.refs */
 	int block, line, nlines;
-	int outline;     /* outline entry, -1 if none */
-	int src_line;    /* template line, for warnings */
+	int outline; /* outline entry, -1 if none */
+	int src_line; /* template line, for warnings */
 };
 
 struct geom {
-	float pw, ph;                   /* page */
-	float left, top, tw, th;        /* text area */
+	float pw, ph; /* page */
+	float left, top, tw, th; /* text area */
 	float size, pitch, indent, gap; /* body text; gap after paragraphs */
-	float tsize, tpitch;            /* tables */
-	float fsize, fpitch;            /* footnotes */
+	float tsize, tpitch; /* tables */
+	float fsize, fpitch; /* footnotes */
 };
 
 /* A set line before it becomes a vertical item. */
@@ -46,16 +46,16 @@ enum align { AL_JUSTIFY, AL_LEFT, AL_CENTER, AL_RIGHT };
 struct pstyle {
 	float size, pitch;
 	float x, width; /* the measure */
-	float indent;   /* first line */
-	float hang;     /* later lines */
+	float indent; /* first line */
+	float hang; /* later lines */
 	enum align align;
-	bool balance;   /* ragged lines of even length (titles, headers) */
-	int face_add;   /* bold/italic added to every run (FACE_OF bits) */
+	bool balance; /* ragged lines of even length (titles, headers) */
+	int face_add; /* bold/italic added to every run (FACE_OF bits) */
 };
 
 struct table_info {
 	int first_item; /* first row's item */
-	int nhead;      /* header rows */
+	int nhead; /* header rows */
 };
 
 struct lctx {
@@ -64,7 +64,7 @@ struct lctx {
 	const struct doc *doc;
 	const struct fontset *fs;
 	const struct layout_opts *opt;
-	struct geom g;      /* the geometry being set: portrait or landscape */
+	struct geom g; /* the geometry being set: portrait or landscape */
 	struct geom gp, gl; /* portrait pages; landscape pages (wide tables) */
 	struct op *ops;
 	int nops, capops;

@@ -13,8 +13,8 @@
 #include "vec.h"
 
 #define EPS 0.01f
-#define FOOT_SEP 10.0f   /* from the foot area's top to its first line */
-#define FOOT_RULE 4.0f   /* the short rule, from the foot area's top */
+#define FOOT_SEP 10.0f /* from the foot area's top to its first line */
+#define FOOT_RULE 4.0f /* the short rule, from the foot area's top */
 
 struct fput {
 	int fline; /* index in c->flines */
@@ -48,10 +48,10 @@ struct pb {
 	int *note_page; /* page where a note starts, -1 if not yet */
 	int *note_next; /* lines of the note placed so far */
 	int carry_note, carry_line; /* a note continued from the previous page */
-	int *table_page;            /* page where a table's first row went */
+	int *table_page; /* page where a table's first row went */
 	int page;
-	const struct geom *g;       /* this page's geometry (orientation) */
-	bool landscape_next;        /* orientation of the next page */
+	const struct geom *g; /* this page's geometry (orientation) */
+	bool landscape_next; /* orientation of the next page */
 };
 
 static float note_h(const struct lctx *c, int note, int from)
@@ -62,7 +62,10 @@ static float note_h(const struct lctx *c, int note, int from)
 	return h;
 }
 
-static float sep_if_first(const struct pb *b) { return b->nfoot ? 0 : FOOT_SEP; }
+static float sep_if_first(const struct pb *b)
+{
+	return b->nfoot ? 0 : FOOT_SEP;
+}
 
 static void put_item(struct pb *b, int item)
 {
@@ -108,8 +111,8 @@ static int new_notes(struct pb *b, const struct vitem *it, int *out, int max)
 
 static void take_snap(struct pb *b, struct snap *s, int item)
 {
-	*s = (struct snap){item, b->nput, b->nfoot, b->nstarted, b->y, b->foot_h,
-			   b->carry_note, b->carry_line, true};
+	*s = (struct snap){item,      b->nput,       b->nfoot,      b->nstarted, b->y,
+			   b->foot_h, b->carry_note, b->carry_line, true};
 }
 
 static void restore(struct pb *b, const struct snap *s)
@@ -162,10 +165,12 @@ static void emit_page(struct pb *b)
 			k = REC_ROW;
 		else if (it->kind == V_BOX)
 			k = REC_BOX;
-		else if (it->block >= 0 && c->doc->blocks.v[it->block].kind == BLK_HEADING)
+		else if (it->block >= 0 &&
+			 c->doc->blocks.v[it->block].kind == BLK_HEADING)
 			k = REC_HEADING;
 		if (it->kind != V_SPACE)
-			record(c, L->npages, k, it->block, it->line, it->nlines, top, it->h);
+			record(c, L->npages, k, it->block, it->line, it->nlines, top,
+			       it->h);
 	}
 	/* a row cut at this page's foot is closed by a rule */
 	if (b->nput) {
@@ -183,7 +188,8 @@ static void emit_page(struct pb *b)
 		for (int i = 0; i < b->nfoot; i++) {
 			const struct vitem *fl = &c->flines[b->foot[i].fline];
 			place(&pg, fl->op0, fl->nops, y);
-			record(c, L->npages, REC_NOTE, fl->block, fl->line, fl->nlines, y, fl->h);
+			record(c, L->npages, REC_NOTE, fl->block, fl->line, fl->nlines, y,
+			       fl->h);
 			y += fl->h;
 		}
 	}
@@ -334,11 +340,13 @@ static bool paginate(struct lctx *c, struct pb *b)
 			int split = 0;
 			float left_split = k ? try_split(b, it, nn, k, &split) : -1;
 			float left_move = s.valid ? b->avail - s.y - s.foot_h : INFINITY;
-			if (left_split >= 0 && !b->carry_note && left_split <= left_move) {
+			if (left_split >= 0 && !b->carry_note &&
+			    left_split <= left_move) {
 				put_item(b, j);
 				for (int q = 0; q < k; q++) {
 					start_note(b, nn[q]);
-					int to = q == k - 1 ? split : c->note_count[nn[q]];
+					int to =
+					    q == k - 1 ? split : c->note_count[nn[q]];
 					put_note_lines(b, nn[q], 0, to);
 				}
 				if (it->kind == V_ROW && b->table_page[it->table] < 0)
@@ -355,14 +363,17 @@ static bool paginate(struct lctx *c, struct pb *b)
 				j = s.item + 1;
 			} else if (b->nput > body0) {
 				/* no allowed break on this page: break before j anyway */
-				diag_warn((struct srcloc){c->doc->file, it->src_line, 0},
-					  "no good place for a page break; breaking here");
+				diag_warn(
+				    (struct srcloc){c->doc->file, it->src_line, 0},
+				    "no good place for a page break; breaking here");
 			} else {
 				/* taller than a page on its own: place it regardless */
 				if (it->h > b->avail + EPS)
-					diag_warn((struct srcloc){c->doc->file, it->src_line, 0},
+					diag_warn((struct srcloc){c->doc->file,
+								  it->src_line, 0},
 						  "this %s is taller than a page",
-						  it->kind == V_ROW ? "table row" : "block");
+						  it->kind == V_ROW ? "table row"
+								    : "block");
 				put_item(b, j);
 				for (int q = 0; q < k; q++) {
 					start_note(b, nn[q]);
@@ -390,9 +401,12 @@ static bool paginate(struct lctx *c, struct pb *b)
 		const struct geom *g = pg->w > pg->h ? &c->gl : &c->gp;
 		const char *s = arena_printf(c->a, "%d", p + 1);
 		float w = lt_width(c, s, FACE_REGULAR, g->size);
-		struct op o = {.kind = OP_TEXT, .face = FACE_REGULAR, .size = g->size,
+		struct op o = {.kind = OP_TEXT,
+			       .face = FACE_REGULAR,
+			       .size = g->size,
 			       .x = g->left + (g->tw - w) / 2,
-			       .y = 10 * MM + lt_baseline(g->size, 1.15f * g->size), .text = s};
+			       .y = 10 * MM + lt_baseline(g->size, 1.15f * g->size),
+			       .text = s};
 		place(pg, lt_add_op(c, o), 1, 0);
 	}
 	return true;

@@ -108,7 +108,8 @@ static void share(float *w, const float *from, const float *to, int nc, float ro
 	for (int k = 0; k < nc; k++)
 		gap += to[k] - from[k];
 	for (int k = 0; k < nc; k++)
-		w[k] = from[k] + (gap > 0 ? room * (to[k] - from[k]) / gap : room / (float)nc);
+		w[k] = from[k] +
+		       (gap > 0 ? room * (to[k] - from[k]) / gap : room / (float)nc);
 }
 
 static bool widths(struct lctx *c, const struct dtable *t, float size, float avail,
@@ -148,7 +149,8 @@ static bool widths(struct lctx *c, const struct dtable *t, float size, float ava
 	if (smax <= avail) {
 		/* everything fits on one line: the rest goes by natural width */
 		for (int k = 0; k < nc; k++)
-			w[k] = mx[k] + (avail - smax) * (smax > 0 ? mx[k] / smax : 1.0f / nc);
+			w[k] = mx[k] +
+			       (avail - smax) * (smax > 0 ? mx[k] / smax : 1.0f / nc);
 	} else if (sbody <= avail) {
 		share(w, bx, mx, nc, avail - sbody); /* headers wrap */
 	} else {
@@ -191,8 +193,8 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 		/* header cells centred vertically, body cells at the top; the
 		 * pieces of a cut row carry the padding only at its two ends */
 		float top = whole && r < t->nhead ? (span - content) / 2
-			    : first                  ? CELL_VPAD
-						     : 0;
+			    : first               ? CELL_VPAD
+						  : 0;
 		for (int l = l0; l < l1 && l < rc->nlines[i]; l++) {
 			struct pline *pl = &rc->lines[i][l];
 			/* move the ops into this row's range */
@@ -232,8 +234,12 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 	}
 	for (int k = 0; k <= nc; k++)
 		if (k == 0 || k == nc || own[r * nc + k - 1] != own[r * nc + k])
-			lt_add_op(c, (struct op){.kind = OP_LINE, .x = x[k], .y = 0, .x2 = x[k],
-						 .y2 = h, .lw = GRID_LW});
+			lt_add_op(c, (struct op){.kind = OP_LINE,
+						 .x = x[k],
+						 .y = 0,
+						 .x2 = x[k],
+						 .y2 = h,
+						 .lw = GRID_LW});
 	/* no page break inside a merged cell, nor right after the header */
 	bool spans_on = false;
 	if (r + 1 < nr && last)
@@ -241,14 +247,26 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 			spans_on |= own[(r + 1) * nc + k] / nc <= r;
 	/* a break leaves at least two body rows on each side, so neither a
 	 * lone row nor a lone total row sits under a repeated header */
-	bool brk = last && !spans_on &&
-		   (r == nr - 1 || (r >= t->nhead + 1 && r <= nr - 3));
+	bool brk =
+	    last && !spans_on && (r == nr - 1 || (r >= t->nhead + 1 && r <= nr - 3));
 	if (!whole)
 		brk = true; /* a row taller than a page breaks between its pieces */
-	struct vitem v = {.kind = V_ROW, .brk = brk, .cont = !last, .x0 = x[0], .x1 = x[nc],
-			  .head_row = r < t->nhead, .table = rc->tid, .h = h, .op0 = op0,
-			  .nops = c->nops - op0, .ref0 = ref0, .nrefs = c->nrefs - ref0,
-			  .block = rc->bi, .line = r, .nlines = nr, .outline = -1,
+	struct vitem v = {.kind = V_ROW,
+			  .brk = brk,
+			  .cont = !last,
+			  .x0 = x[0],
+			  .x1 = x[nc],
+			  .head_row = r < t->nhead,
+			  .table = rc->tid,
+			  .h = h,
+			  .op0 = op0,
+			  .nops = c->nops - op0,
+			  .ref0 = ref0,
+			  .nrefs = c->nrefs - ref0,
+			  .block = rc->bi,
+			  .line = r,
+			  .nlines = nr,
+			  .outline = -1,
 			  .src_line = t->row_line[r]};
 	lc_push_item(c, v);
 }
@@ -262,9 +280,10 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 	float *w = arena_alloc(c->a, sizeof(float) * (size_t)(nc + 1));
 	while (!widths(c, t, size, g->tw, w)) {
 		if (size <= 9) {
-			diag_warn((struct srcloc){c->doc->file, b->line, 0},
-				  "table is too wide for the page even at 9 pt; shorten its "
-				  "longest words or split it");
+			diag_warn(
+			    (struct srcloc){c->doc->file, b->line, 0},
+			    "table is too wide for the page even at 9 pt; shorten its "
+			    "longest words or split it");
 			float s = 0;
 			for (int k = 0; k < nc; k++)
 				s += (w[k] = g->tw / (float)nc);
@@ -308,12 +327,16 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 			bool head = r < t->nhead;
 			char a = head ? 'c' : al[k];
 			float cw = x[k + tc->colspan] - x[k] - 2 * CELL_PAD;
-			struct pstyle st = {.size = size, .pitch = pitch, .x = x[k] + CELL_PAD,
+			struct pstyle st = {.size = size,
+					    .pitch = pitch,
+					    .x = x[k] + CELL_PAD,
 					    .width = cw,
-					    .align = a == 'c' ? AL_CENTER
-						     : a == 'r' ? AL_RIGHT : AL_LEFT,
+					    .align = a == 'c'   ? AL_CENTER
+						     : a == 'r' ? AL_RIGHT
+								: AL_LEFT,
 					    .balance = head};
-			int n = lt_set(c, tc->text.v, tc->text.n, &st, &lines[r * nc + k]);
+			int n =
+			    lt_set(c, tc->text.v, tc->text.n, &st, &lines[r * nc + k]);
 			nlines[r * nc + k] = n;
 			float h = (float)n * pitch + 2 * CELL_VPAD;
 			if (tc->rowspan == 1 && h > rowh[r])
@@ -325,7 +348,8 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 			const struct tcell *tc = &t->cells[r * nc + k];
 			if (tc->covered || tc->rowspan <= 1)
 				continue;
-			int last = r + tc->rowspan - 1 < nr ? r + tc->rowspan - 1 : nr - 1;
+			int last =
+			    r + tc->rowspan - 1 < nr ? r + tc->rowspan - 1 : nr - 1;
 			float sum = 0;
 			for (int rr = r; rr <= last; rr++)
 				sum += rowh[rr];
@@ -335,8 +359,15 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 		}
 	struct table_info ti = {.first_item = c->nitems, .nhead = t->nhead};
 	ARR_PUSH(c->a, c->tables, c->ntables, c->captables, ti);
-	struct rowctx rc = {.t = t, .x = x, .own = own, .lines = lines, .nlines = nlines,
-			    .rowh = rowh, .pitch = pitch, .tid = c->ntables - 1, .bi = bi};
+	struct rowctx rc = {.t = t,
+			    .x = x,
+			    .own = own,
+			    .lines = lines,
+			    .nlines = nlines,
+			    .rowh = rowh,
+			    .pitch = pitch,
+			    .tid = c->ntables - 1,
+			    .bi = bi};
 	/* a row taller than a page (less its header) is cut between lines */
 	float head = 0;
 	for (int r = 0; r < t->nhead && r < nr; r++)
@@ -361,7 +392,8 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 		/* one item per line, so the page builder fills each page */
 		for (int l0 = 0; l0 < most; l0++) {
 			int l1 = l0 + 1;
-			float h = pitch + (l0 == 0 ? CELL_VPAD : 0) + (l1 == most ? CELL_VPAD : 0);
+			float h = pitch + (l0 == 0 ? CELL_VPAD : 0) +
+				  (l1 == most ? CELL_VPAD : 0);
 			emit_row(c, &rc, r, l0, l1, h, l0 == 0, l1 == most);
 		}
 	}

@@ -13,8 +13,8 @@
 int lt_add_op(struct lctx *c, struct op o)
 {
 	if (o.kind == OP_TEXT && o.x2 == 0)
-		o.x2 = o.x + (float)font_width(&c->fs->face[o.face], o.text, strlen(o.text),
-					       o.size);
+		o.x2 = o.x + (float)font_width(&c->fs->face[o.face], o.text,
+					       strlen(o.text), o.size);
 	VEC_PUSH(c->ops, c->nops, c->capops, o);
 	return c->nops - 1;
 }
@@ -31,13 +31,17 @@ void lt_shift(struct lctx *c, int op0, int nops, float dx, float dy)
 
 int lt_hline(struct lctx *c, float x1, float x2, float y, float lw)
 {
-	return lt_add_op(c, (struct op){.kind = OP_LINE, .x = x1, .y = y, .x2 = x2,
-					.y2 = y, .lw = lw});
+	return lt_add_op(
+	    c,
+	    (struct op){.kind = OP_LINE, .x = x1, .y = y, .x2 = x2, .y2 = y, .lw = lw});
 }
 
 /* Baseline from the top of a line box: Liberation/Times ascent 0.891 em
  * plus half the line gap; extra leading (1.5 lines) goes above. */
-float lt_baseline(float size, float pitch) { return pitch - 0.238f * size; }
+float lt_baseline(float size, float pitch)
+{
+	return pitch - 0.238f * size;
+}
 
 float lt_width(struct lctx *c, const char *s, int face, float size)
 {
@@ -55,11 +59,14 @@ bool lt_check_glyphs(struct lctx *c, const struct run *r, int n, int face_add)
 				continue;
 			char ch[5] = {0};
 			text_encode(cp, ch);
-			diag_error((struct srcloc){c->doc->file, r[k].line, 0},
-				   "the font %s has no glyph for U+%04X '%s'%s (in \"%.*s\")",
-				   f->name, (unsigned)cp, ch,
-				   cp > 0xFFFF ? "; characters beyond U+FFFF cannot be embedded" : "",
-				   (int)(r[k].len - at > 40 ? 40 : r[k].len - at), r[k].text + at);
+			diag_error(
+			    (struct srcloc){c->doc->file, r[k].line, 0},
+			    "the font %s has no glyph for U+%04X '%s'%s (in \"%.*s\")",
+			    f->name, (unsigned)cp, ch,
+			    cp > 0xFFFF ? "; characters beyond U+FFFF cannot be embedded"
+					: "",
+			    (int)(r[k].len - at > 40 ? 40 : r[k].len - at),
+			    r[k].text + at);
 			c->failed = true;
 			return false;
 		}
@@ -95,7 +102,10 @@ struct words {
 
 /* a newline from front matter is a space, except where the header keeps
  * it as a line break (layout_front) */
-static bool is_space(int32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n'; }
+static bool is_space(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n';
+}
 
 static void open_word(struct lctx *c, struct words *ws, bool *open, enum after pending,
 		      float pending_space)
@@ -154,8 +164,8 @@ static void split_words(struct lctx *c, const struct run *runs, int nruns, int f
 			}
 			float sz = size * SUP_SCALE;
 			struct frag f = {r->text, r->len, FACE_REGULAR, r->note,
-					 (float)font_width(&c->fs->face[FACE_REGULAR], r->text,
-							   r->len, sz)};
+					 (float)font_width(&c->fs->face[FACE_REGULAR],
+							   r->text, r->len, sz)};
 			add_frag(c, ws, f);
 			continue;
 		}
@@ -165,19 +175,25 @@ static void split_words(struct lctx *c, const struct run *runs, int nruns, int f
 			int32_t cp = text_next(r->text, &i);
 			if (is_space(cp) || cp == 0xA0) {
 				if (at > start && open)
-					add_frag(c, ws,
-						 (struct frag){r->text + start, (uint32_t)(at - start),
-							       (uint8_t)face, 0,
-							       (float)font_width(fc, r->text + start,
-										 at - start, size)});
+					add_frag(
+					    c, ws,
+					    (struct frag){
+						r->text + start, (uint32_t)(at - start),
+						(uint8_t)face, 0,
+						(float)font_width(fc, r->text + start,
+								  at - start, size)});
 				if (open || ws->nw) {
-					float sp = (float)font_cp_width(fc, ' ') * size / 1000.0f;
+					float sp = (float)font_cp_width(fc, ' ') * size /
+						   1000.0f;
 					if (open || pending != AFTER_FORCED) {
-						/* a no-break space wins over a plain one */
+						/* a no-break space wins over a plain one
+						 */
 						if (!open && pending == AFTER_NOBREAK)
 							;
 						else
-							pending = cp == 0xA0 ? AFTER_NOBREAK : AFTER_GLUE;
+							pending = cp == 0xA0
+								      ? AFTER_NOBREAK
+								      : AFTER_GLUE;
 						pending_space = sp;
 					}
 				}
@@ -193,10 +209,11 @@ static void split_words(struct lctx *c, const struct run *runs, int nruns, int f
 		}
 		if (open && r->len > start)
 			add_frag(c, ws,
-				 (struct frag){r->text + start, (uint32_t)(r->len - start),
-					       (uint8_t)face, 0,
-					       (float)font_width(fc, r->text + start, r->len - start,
-								 size)});
+				 (struct frag){r->text + start,
+					       (uint32_t)(r->len - start), (uint8_t)face,
+					       0,
+					       (float)font_width(fc, r->text + start,
+								 r->len - start, size)});
 	}
 }
 
@@ -240,9 +257,9 @@ static bool is_figure(const struct words *ws, const struct word *w)
 
 static bool is_unit(const struct words *ws, const struct word *w)
 {
-	static const char *const units[] = {"triệu", "tỷ", "nghìn", "ngàn", "đồng", "ha",
-					    "km", "kg", "tấn", "m", "m2", "m3", "m²", "m³",
-					    "lít", "USD", "VNĐ", "%", NULL};
+	static const char *const units[] = {
+	    "triệu", "tỷ", "nghìn", "ngàn", "đồng", "ha",  "km",  "kg", "tấn", "m",
+	    "m2",    "m3", "m²",    "m³",   "lít",  "USD", "VNĐ", "%",  NULL};
 	const struct frag *f = &ws->f[w->f0];
 	for (int i = 0; units[i]; i++) {
 		size_t n = strlen(units[i]);
@@ -268,9 +285,9 @@ static void tie_words(struct words *ws)
 /* ---- setting lines ---- */
 
 static int emit_line(struct lctx *c, const struct words *ws, const struct lb_item *it,
-		     const int *word_of, const struct lb_line *ln, float x0, float measure,
-		     const struct pstyle *st, float baseline, bool justify_line,
-		     struct pline *pl)
+		     const int *word_of, const struct lb_line *ln, float x0,
+		     float measure, const struct pstyle *st, float baseline,
+		     bool justify_line, struct pline *pl)
 {
 	pl->op0 = c->nops;
 	pl->ref0 = c->nrefs;
@@ -281,7 +298,8 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 		if (it[i].type == LB_BOX)
 			W += it[i].w;
 		else if (it[i].type == LB_GLUE && it[i].stretch < LB_FIL)
-			W += it[i].w + (ratio > 0 ? ratio * it[i].stretch : ratio * it[i].shrink);
+			W += it[i].w +
+			     (ratio > 0 ? ratio * it[i].stretch : ratio * it[i].shrink);
 	}
 	float x = x0;
 	if (st->align == AL_CENTER)
@@ -335,8 +353,8 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 			o.x2 = fx + f->w;
 			if (last && space_after) {
 				t[f->n] = ' ';
-				o.x2 += (float)font_cp_width(&c->fs->face[f->face], ' ') * o.size /
-					1000.0f;
+				o.x2 += (float)font_cp_width(&c->fs->face[f->face], ' ') *
+					o.size / 1000.0f;
 			}
 			o.text = t;
 			lt_add_op(c, o);
@@ -404,8 +422,7 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 			word_of[n] = -1;
 			it[n++] = (struct lb_item){LB_PENALTY, 0, 0, 0, -LB_INF};
 			break;
-		case AFTER_END:
-			break;
+		case AFTER_END: break;
 		}
 	}
 	word_of[n] = -1;
@@ -416,11 +433,11 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	it[n++] = (struct lb_item){LB_PENALTY, 0, 0, 0, -LB_INF};
 
 	struct lb_params p = {
-		.width_first = st->width,
-		.width_rest = st->width - st->hang,
-		.tolerance = 200,
-		.line_stretch = justify ? 0 : st->width * (st->balance ? 0.5f : 0.33f),
-		.greedy = c->opt->greedy || (!justify && !st->balance),
+	    .width_first = st->width,
+	    .width_rest = st->width - st->hang,
+	    .tolerance = 200,
+	    .line_stretch = justify ? 0 : st->width * (st->balance ? 0.5f : 0.33f),
+	    .greedy = c->opt->greedy || (!justify && !st->balance),
 	};
 	struct lb_result res;
 	lb_break(&c->scratch, it, n, &p, &res);
@@ -431,16 +448,19 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	c->out->stats.overfull += res.overfull;
 	if (res.overfull) {
 		/* a word wider than the measure: it sticks out rather than break */
-		diag_warn((struct srcloc){c->doc->file, runs[0].line, 0},
-			  "a word is wider than the line (%.0f mm); it sticks out into the "
-			  "margin", st->width / MM);
+		diag_warn(
+		    (struct srcloc){c->doc->file, runs[0].line, 0},
+		    "a word is wider than the line (%.0f mm); it sticks out into the "
+		    "margin",
+		    st->width / MM);
 	}
 	struct pline *pl = arena_alloc(c->a, sizeof *pl * (size_t)res.n);
 	float base = lt_baseline(st->size, st->pitch);
 	for (int l = 0; l < res.n; l++) {
 		const struct lb_line *ln = &res.v[l];
 		/* the last line and lines ended by a hard break are not stretched */
-		bool forced = it[ln->end].type == LB_PENALTY && it[ln->end].penalty <= -LB_INF;
+		bool forced =
+		    it[ln->end].type == LB_PENALTY && it[ln->end].penalty <= -LB_INF;
 		float x0 = st->x + (l ? st->hang : 0);
 		float measure = l ? st->width - st->hang : st->width;
 		emit_line(c, &ws, it, word_of, ln, x0, measure, st, base,
@@ -450,10 +470,10 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	return res.n;
 }
 
-int lt_set_plain(struct lctx *c, const char *s, int face, const struct pstyle *st, int line,
-		 struct pline **out)
+int lt_set_plain(struct lctx *c, const char *s, int face, const struct pstyle *st,
+		 int line, struct pline **out)
 {
-	struct run r = {.text = s, .len = (uint32_t)strlen(s), .face = (uint8_t)face,
-			.line = line};
+	struct run r = {
+	    .text = s, .len = (uint32_t)strlen(s), .face = (uint8_t)face, .line = line};
 	return lt_set(c, &r, 1, st, out);
 }

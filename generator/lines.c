@@ -13,12 +13,12 @@
 enum { LINE_PENALTY = 10, ADJ_DEMERITS = 10000 };
 
 struct node {
-	int pos;       /* item index of the break (-1 = start) */
-	int line;      /* number of lines so far */
-	int fitness;   /* 0 tight, 1 decent, 2 loose, 3 very loose */
+	int pos; /* item index of the break (-1 = start) */
+	int line; /* number of lines so far */
+	int fitness; /* 0 tight, 1 decent, 2 loose, 3 very loose */
 	double w, y, z; /* totals of width/stretch/shrink after the break */
 	double demerits;
-	float ratio;   /* ratio of the line ending here */
+	float ratio; /* ratio of the line ending here */
 	struct node *prev;
 	struct node *next; /* active list */
 };
@@ -59,8 +59,7 @@ static void after_break(const struct lb_item *it, int n, int b, const double *sw
 }
 
 static bool total_fit(struct arena *a, const struct lb_item *it, int n,
-		      const struct lb_params *p, double tolerance,
-		      struct lb_result *out)
+		      const struct lb_params *p, double tolerance, struct lb_result *out)
 {
 	/* prefix sums: s*[i] = totals of items [0, i) */
 	double *sw = arena_alloc(a, sizeof(double) * (size_t)(n + 1) * 3);

@@ -13,35 +13,35 @@
 enum lb_type { LB_BOX, LB_GLUE, LB_PENALTY };
 
 #define LB_INF 10000.0f /* a penalty this large forbids a break; -LB_INF forces one */
-#define LB_FIL 1e6f     /* "infinite" stretch: the glue that ends a paragraph */
+#define LB_FIL 1e6f /* "infinite" stretch: the glue that ends a paragraph */
 
 struct lb_item {
 	enum lb_type type;
-	float w;                /* natural width */
-	float stretch, shrink;  /* glue only */
-	float penalty;          /* penalty only */
+	float w; /* natural width */
+	float stretch, shrink; /* glue only */
+	float penalty; /* penalty only */
 };
 
 struct lb_params {
 	float width_first, width_rest; /* line widths */
-	float tolerance;               /* largest badness accepted (TeX: 200) */
-	float line_stretch;            /* stretch every line gets (ragged text);
-					  0 for justified text */
-	bool greedy;                   /* first-fit instead of total fit */
+	float tolerance; /* largest badness accepted (TeX: 200) */
+	float line_stretch; /* stretch every line gets (ragged text);
+			       0 for justified text */
+	bool greedy; /* first-fit instead of total fit */
 };
 
 struct lb_line {
 	int start, end; /* items [start, end): end is the break item */
-	float ratio;    /* glue adjustment: >0 stretch, <0 shrink */
-	float natural;  /* natural width of the line's content */
-	bool overfull;  /* no feasible break: wider than the measure */
+	float ratio; /* glue adjustment: >0 stretch, <0 shrink */
+	float natural; /* natural width of the line's content */
+	bool overfull; /* no feasible break: wider than the measure */
 };
 
 struct lb_result {
 	struct lb_line *v;
 	int n;
-	int passes;   /* 1 tolerance met, 2 loose (spaces <= 2x), 3 no feasible
-			 breaks (any looseness), 4 greedy fallback (overfull) */
+	int passes; /* 1 tolerance met, 2 loose (spaces <= 2x), 3 no feasible
+		       breaks (any looseness), 4 greedy fallback (overfull) */
 	int overfull; /* lines wider than the measure */
 };
 

@@ -61,10 +61,10 @@ static void rb_flush(struct runbuilder *rb)
 	if (!rb->text.len)
 		return;
 	struct run r = {
-		.text = arena_strndup(rb->m->a, rb->text.ptr, rb->text.len),
-		.len = (uint32_t)rb->text.len,
-		.face = (uint8_t)rb->face,
-		.line = rb->line,
+	    .text = arena_strndup(rb->m->a, rb->text.ptr, rb->text.len),
+	    .len = (uint32_t)rb->text.len,
+	    .face = (uint8_t)rb->face,
+	    .line = rb->line,
 	};
 	ARR_PUSH(rb->m->a, rb->out->v, rb->out->n, rb->out->cap, r);
 	buf_truncate(&rb->text, 0);
@@ -88,7 +88,8 @@ static void rb_special(struct runbuilder *rb, struct run r)
 
 static bool is_br_tag(const char *s)
 {
-	return strncasecmp(s, "<br", 3) == 0 && (s[3] == '>' || s[3] == '/' || s[3] == ' ');
+	return strncasecmp(s, "<br", 3) == 0 &&
+	       (s[3] == '>' || s[3] == '/' || s[3] == ' ');
 }
 
 /* Collect the inline content of a block node into runs. base_bold and
@@ -122,36 +123,38 @@ static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 		const char *lit = cmark_node_get_literal(n);
 		switch (t) {
 		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			rb_text(&rb, lit, strlen(lit), face, line);
-			break;
+		case CMARK_NODE_CODE: rb_text(&rb, lit, strlen(lit), face, line); break;
 		case CMARK_NODE_SOFTBREAK:
 			rb_text(&rb, " ", 1, rb.face >= 0 ? rb.face : face, line);
 			break;
 		case CMARK_NODE_LINEBREAK:
-			rb_special(&rb, (struct run){.text = "", .brk = 1, .face = (uint8_t)face,
+			rb_special(&rb, (struct run){.text = "",
+						     .brk = 1,
+						     .face = (uint8_t)face,
 						     .line = line});
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			if (is_br_tag(lit))
-				rb_special(&rb, (struct run){.text = "", .brk = 1,
-							     .face = (uint8_t)face, .line = line});
+				rb_special(&rb, (struct run){.text = "",
+							     .brk = 1,
+							     .face = (uint8_t)face,
+							     .line = line});
 			else if (strncmp(lit, "<!--", 4) != 0)
-				rb_text(&rb, lit, strlen(lit), face, line); /* nothing lost */
+				rb_text(&rb, lit, strlen(lit), face,
+					line); /* nothing lost */
 			break;
 		case CMARK_NODE_FOOTNOTE_REFERENCE: {
 			int num = atoi(lit);
 			rb_special(&rb, (struct run){
-						.text = arena_strdup(m->a, lit),
-						.len = (uint32_t)strlen(lit),
-						.face = FACE_REGULAR,
-						.note = num,
-						.line = line,
+					    .text = arena_strdup(m->a, lit),
+					    .len = (uint32_t)strlen(lit),
+					    .face = FACE_REGULAR,
+					    .note = num,
+					    .line = line,
 					});
 			break;
 		}
-		default:
-			break; /* links and images: their text children are read */
+		default: break; /* links and images: their text children are read */
 		}
 	}
 	cmark_iter_free(it);
@@ -161,8 +164,10 @@ static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 
 static void prepend_text(struct md *m, struct inl *in, const char *s, int line)
 {
-	struct run r = {.text = arena_strdup(m->a, s), .len = (uint32_t)strlen(s),
-			.face = FACE_REGULAR, .line = line};
+	struct run r = {.text = arena_strdup(m->a, s),
+			.len = (uint32_t)strlen(s),
+			.face = FACE_REGULAR,
+			.line = line};
 	ARR_PUSH(m->a, in->v, in->n, in->cap, r);
 	memmove(in->v + 1, in->v, sizeof *in->v * (size_t)(in->n - 1));
 	in->v[0] = r;
@@ -184,8 +189,8 @@ static void roman(struct buf *b, int n)
 		int v;
 		const char *s;
 	} r[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"},
-		 {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"},
-		 {5, "V"}, {4, "IV"}, {1, "I"}};
+		 {90, "XC"},  {50, "L"},   {40, "XL"}, {10, "X"},   {9, "IX"},
+		 {5, "V"},    {4, "IV"},   {1, "I"}};
 	for (size_t i = 0; i < sizeof r / sizeof *r; i++)
 		while (n >= r[i].v) {
 			buf_puts(b, r[i].s);
@@ -210,19 +215,16 @@ static char *heading_number(struct md *m, int level)
 		roman(&b, c[0]);
 		buf_puts(&b, ". ");
 		break;
-	case 2:
-		buf_printf(&b, "%d. ", c[1]);
-		break;
-	case 3:
-		buf_printf(&b, "%d.%d. ", c[1], c[2]);
-		break;
+	case 2: buf_printf(&b, "%d. ", c[1]); break;
+	case 3: buf_printf(&b, "%d.%d. ", c[1], c[2]); break;
 	default: {
 		int k = c[3] - 1;
 		int nl = (int)(sizeof point_letters / sizeof *point_letters);
 		if (k >= nl * (nl + 1)) /* past "yy)": the letters run out */
 			buf_printf(&b, "%d) ", k + 1);
 		else if (k >= nl) /* "aa)" ... "yy)" */
-			buf_printf(&b, "%s%s) ", point_letters[(k - nl) / nl], point_letters[k % nl]);
+			buf_printf(&b, "%s%s) ", point_letters[(k - nl) / nl],
+				   point_letters[k % nl]);
 		else
 			buf_printf(&b, "%s) ", point_letters[k]);
 	}
@@ -301,7 +303,8 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 						row->start_line);
 		}
 		for (; c < ncols; c++)
-			t->cells[r * ncols + c].colspan = t->cells[r * ncols + c].rowspan = 1;
+			t->cells[r * ncols + c].colspan =
+			    t->cells[r * ncols + c].rowspan = 1;
 	}
 	/* Header rows: the GFM header row, then every following row that
 	 * merges a cell into the row above ("^"), so a two-level header is
@@ -329,7 +332,8 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 				if (marks[r * ncols + c])
 					continue;
 				tc->text = (struct inl){0};
-				collect_inlines(m, cell, &tc->text, true, false, row->start_line);
+				collect_inlines(m, cell, &tc->text, true, false,
+						row->start_line);
 			}
 		}
 	}
@@ -420,11 +424,13 @@ static const char *item_marker(struct md *m, cmark_node *list, cmark_node *item)
 		int cap = 0;
 		size_t off = 0;
 		ARR_PUSH(m->a, m->line_off, m->nline_off, cap, off);
-		for (const char *q = m->src; (q = memchr(q, '\n', (size_t)(m->src + m->len - q)));)
-			ARR_PUSH(m->a, m->line_off, m->nline_off, cap, (size_t)(++q - m->src));
+		for (const char *q = m->src;
+		     (q = memchr(q, '\n', (size_t)(m->src + m->len - q)));)
+			ARR_PUSH(m->a, m->line_off, m->nline_off, cap,
+				 (size_t)(++q - m->src));
 	}
-	const char *p = line >= 1 && line <= m->nline_off ? m->src + m->line_off[line - 1]
-							   : NULL;
+	const char *p =
+	    line >= 1 && line <= m->nline_off ? m->src + m->line_off[line - 1] : NULL;
 	if (p && col >= 1 && (size_t)(col - 1) < m->len - (size_t)(p - m->src)) {
 		p += col - 1;
 		const char *q = p;
@@ -434,7 +440,8 @@ static const char *item_marker(struct md *m, cmark_node *list, cmark_node *item)
 			return arena_printf(m->a, "%.*s ", (int)(q - p + 1), p);
 	}
 	return arena_printf(m->a, "%d%c ", cmark_node_get_list_start(list),
-			    cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.');
+			    cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')'
+										 : '.');
 }
 
 static void para_from_literal(struct md *m, cmark_node *node, struct blocklist *out,
@@ -450,7 +457,8 @@ static void para_from_literal(struct md *m, cmark_node *node, struct blocklist *
 	for (size_t i = 0; i < n; i++)
 		if (s[i] == '\n')
 			s[i] = ' ';
-	struct run r = {.text = s, .len = (uint32_t)n, .face = FACE_REGULAR, .line = line};
+	struct run r = {
+	    .text = s, .len = (uint32_t)n, .face = FACE_REGULAR, .line = line};
 	ARR_PUSH(m->a, b->text.v, b->text.n, b->text.cap, r);
 	if (*prefix) {
 		prepend_text(m, &b->text, *prefix, line);
@@ -485,19 +493,23 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		struct block *b = new_block(m, out, BLK_HEADING, line);
 		b->level = level;
 		/* # bold upper, ## bold, ### bold italic, #### italic */
-		collect_inlines(m, node, &b->text, level <= 3, level >= 3, node->start_line);
+		collect_inlines(m, node, &b->text, level <= 3, level >= 3,
+				node->start_line);
 		if (level == 1)
 			for (int i = 0; i < b->text.n; i++)
 				if (!b->text.v[i].note) {
-					b->text.v[i].text = text_upper(m->a, b->text.v[i].text);
-					b->text.v[i].len = (uint32_t)strlen(b->text.v[i].text);
+					b->text.v[i].text =
+					    text_upper(m->a, b->text.v[i].text);
+					b->text.v[i].len =
+					    (uint32_t)strlen(b->text.v[i].text);
 				}
 		if (m->auto_number) {
 			prepend_text(m, &b->text, heading_number(m, level), line);
 			b->text.v[0].face = FACE_OF(level <= 3, level >= 3);
 		}
 	} else if (t == CMARK_NODE_LIST) {
-		for (cmark_node *it = cmark_node_first_child(node); it; it = cmark_node_next(it)) {
+		for (cmark_node *it = cmark_node_first_child(node); it;
+		     it = cmark_node_next(it)) {
 			const char *mk = item_marker(m, node, it);
 			if (*prefix) {
 				/* "- 1. text" is a list inside an item: both markers,
@@ -508,9 +520,10 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 			walk_children(m, it, out, &mk, depth);
 		}
 	} else if (t == CMARK_NODE_CODE_BLOCK) {
-		diag_warn(loc_at(m, node->start_line),
-			  "text indented by 4 or more spaces (or fenced) is read as a plain "
-			  "paragraph; remove the indentation");
+		diag_warn(
+		    loc_at(m, node->start_line),
+		    "text indented by 4 or more spaces (or fenced) is read as a plain "
+		    "paragraph; remove the indentation");
 		para_from_literal(m, node, out, prefix);
 	} else if (t == CMARK_NODE_HTML_BLOCK) {
 		const char *lit = cmark_node_get_literal(node);
@@ -587,15 +600,20 @@ static void scan_footnotes(struct md *m, struct fnlabel **out, int *nout)
 		if (s[i] != '[' || i + 1 >= m->len || s[i + 1] != '^')
 			continue;
 		size_t j = i + 2;
-		while (j < m->len && s[j] != ']' && s[j] != '\n' && s[j] != ' ' && s[j] != '[')
+		while (j < m->len && s[j] != ']' && s[j] != '\n' && s[j] != ' ' &&
+		       s[j] != '[')
 			j++;
 		if (j >= m->len || s[j] != ']' || j == i + 2)
 			continue;
 		bool at_line_start = first == s + i;
 		col += text_column(colp, s + i) - 1;
 		colp = s + i;
-		struct fnlabel f = {s + i + 2, j - i - 2, line, col,
-				    at_line_start && j + 1 < m->len && s[j + 1] == ':', false};
+		struct fnlabel f = {s + i + 2,
+				    j - i - 2,
+				    line,
+				    col,
+				    at_line_start && j + 1 < m->len && s[j + 1] == ':',
+				    false};
 		ARR_PUSH(m->a, *out, *nout, cap, f);
 		i = j;
 	}
@@ -625,8 +643,9 @@ static bool check_footnotes(struct md *m)
 		bool found = f[i].found;
 		struct srcloc loc = {m->file, tline(m, f[i].line), f[i].col};
 		if (!found && !f[i].def) {
-			diag_error(loc, "footnote [^%.*s] has no definition; add a line "
-					"'[^%.*s]: text' ",
+			diag_error(loc,
+				   "footnote [^%.*s] has no definition; add a line "
+				   "'[^%.*s]: text' ",
 				   (int)f[i].n, f[i].s, (int)f[i].n, f[i].s);
 			ok = false;
 		} else if (!found && f[i].def) {
@@ -689,11 +708,12 @@ static bool check_table_size(struct md *m)
 			start = line > 1 ? line - 1 : line;
 		}
 		if (cells > MAX_TABLE_CELLS) {
-			diag_error(loc_at(m, start),
-				   "the tables have more than %d cells in all (a table's "
-				   "rows run to the next blank line); split the report or "
-				   "summarise the data",
-				   MAX_TABLE_CELLS);
+			diag_error(
+			    loc_at(m, start),
+			    "the tables have more than %d cells in all (a table's "
+			    "rows run to the next blank line); split the report or "
+			    "summarise the data",
+			    MAX_TABLE_CELLS);
 			return false;
 		}
 		p = e < end ? e + 1 : end;
@@ -704,8 +724,13 @@ static bool check_table_size(struct md *m)
 bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 	      const struct linemap *map, bool auto_number, struct doc *doc)
 {
-	struct md m = {.a = a, .file = file, .src = md, .len = len, .map = map,
-		       .doc = doc, .auto_number = auto_number};
+	struct md m = {.a = a,
+		       .file = file,
+		       .src = md,
+		       .len = len,
+		       .map = map,
+		       .doc = doc,
+		       .auto_number = auto_number};
 	if (!check_footnotes(&m) || !check_table_size(&m))
 		return false;
 	cmark_gfm_core_extensions_ensure_registered();
@@ -722,7 +747,8 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 	     c = cmark_node_next(c)) {
 		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
 			continue;
-		struct note nt = {.num = doc->nnotes + 1, .line = tline(&m, c->start_line)};
+		struct note nt = {.num = doc->nnotes + 1,
+				  .line = tline(&m, c->start_line)};
 		const char *pf = NULL;
 		walk_children(&m, c, &nt.blocks, &pf, 1);
 		ARR_PUSH(a, doc->notes, doc->nnotes, cap, nt);

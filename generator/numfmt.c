@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static int month_days(int y, int m)
 {
@@ -17,7 +20,8 @@ bool numfmt_parse_date(const char *s, int *y, int *m, int *d)
 	*y = *m = *d = 0;
 	if (sscanf(s, "%4d-%2d-%2d%n", &a, &b, &c, &n) == 3 && s[n] == 0 && n == 10) {
 		*y = a, *m = b, *d = c;
-	} else if (n = 0, sscanf(s, "%4d-%2d%n", &a, &b, &n) == 2 && s[n] == 0 && n == 7) {
+	} else if (n = 0,
+		   sscanf(s, "%4d-%2d%n", &a, &b, &n) == 2 && s[n] == 0 && n == 7) {
 		*y = a, *m = b, *d = 0;
 	} else if (n = 0, sscanf(s, "%2d/%2d/%4d%n", &a, &b, &c, &n) == 3 && s[n] == 0) {
 		*y = c, *m = b, *d = a;
@@ -54,7 +58,10 @@ static numfmt_int p10(int k)
 	return r;
 }
 
-static numfmt_int iabs(numfmt_int v) { return v < 0 ? -v : v; }
+static numfmt_int iabs(numfmt_int v)
+{
+	return v < 0 ? -v : v;
+}
 
 /* |value| < 10^18 <=> |m| < 10^(18 + scale). */
 static bool in_range(struct numfmt_dec a)
@@ -107,9 +114,15 @@ struct numfmt_dec numfmt_from_int(long long v)
 	return (struct numfmt_dec){(numfmt_int)v, 0};
 }
 
-bool numfmt_is_zero(struct numfmt_dec a) { return a.m == 0; }
+bool numfmt_is_zero(struct numfmt_dec a)
+{
+	return a.m == 0;
+}
 
-bool numfmt_is_int(struct numfmt_dec a) { return norm(a).scale == 0; }
+bool numfmt_is_int(struct numfmt_dec a)
+{
+	return norm(a).scale == 0;
+}
 
 bool numfmt_to_ll(struct numfmt_dec a, long long *out)
 {
@@ -222,17 +235,18 @@ enum numfmt_status numfmt_div(struct numfmt_dec a, struct numfmt_dec b,
 	}
 	if (2 * rem >= nb)
 		q++;
-	struct numfmt_dec v = {(a.m < 0) != (b.m < 0) ? -q : q,
-			       NUMFMT_MAX_SCALE};
+	struct numfmt_dec v = {(a.m < 0) != (b.m < 0) ? -q : q, NUMFMT_MAX_SCALE};
 	return finish(v, r);
 }
 
 /* ---- reading numbers ------------------------------------------------ */
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
 
-enum numfmt_status numfmt_parse(const char *s, bool c_locale,
-				struct numfmt_dec *out)
+enum numfmt_status numfmt_parse(const char *s, bool c_locale, struct numfmt_dec *out)
 {
 	char group = c_locale ? ',' : '.', point = c_locale ? '.' : ',';
 	while (*s == ' ' || *s == '\t')
@@ -259,8 +273,8 @@ enum numfmt_status numfmt_parse(const char *s, bool c_locale,
 		if (lead > 3)
 			return NUMFMT_BAD;
 		while (*s == group) {
-			if (!is_digit(s[1]) || !is_digit(s[2]) ||
-			    !is_digit(s[3]) || is_digit(s[4]))
+			if (!is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3]) ||
+			    is_digit(s[4]))
 				return NUMFMT_BAD;
 			for (int i = 1; i <= 3; i++) {
 				m = m * 10 + (s[i] - '0');
@@ -317,8 +331,8 @@ static int digits_of(numfmt_int v, char *out)
 
 /* Write v (already rounded to at most `decimals` decimals) with the
  * given grouping ('\0' for none); keep trailing zeros when fixed. */
-static void put_number(struct buf *b, struct numfmt_dec v, int decimals,
-		       bool fixed, char group)
+static void put_number(struct buf *b, struct numfmt_dec v, int decimals, bool fixed,
+		       char group)
 {
 	if (!fixed)
 		v = norm(v);
@@ -375,8 +389,8 @@ void numfmt_grouped(struct buf *b, struct numfmt_dec v, int decimals)
  *   (15 "mười lăm", 25 "hai mươi lăm", but 105 "một trăm linh năm");
  * - "nghìn" (not "ngàn") and "tỷ" (not "tỉ"), as official documents write. */
 
-static const char *const digit_word[] = {"không", "một", "hai", "ba", "bốn",
-					 "năm", "sáu", "bảy", "tám", "chín"};
+static const char *const digit_word[] = {"không", "một", "hai", "ba",  "bốn",
+					 "năm",   "sáu", "bảy", "tám", "chín"};
 
 static void word(struct buf *b, const char *w)
 {

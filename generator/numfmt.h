@@ -39,9 +39,9 @@ struct numfmt_dec {
 
 enum numfmt_status {
 	NUMFMT_OK,
-	NUMFMT_EMPTY,   /* blank text */
-	NUMFMT_BAD,     /* not a number in this convention */
-	NUMFMT_RANGE,   /* 10^18 or more */
+	NUMFMT_EMPTY, /* blank text */
+	NUMFMT_BAD, /* not a number in this convention */
+	NUMFMT_RANGE, /* 10^18 or more */
 	NUMFMT_DIVZERO, /* division by zero */
 };
 
@@ -50,8 +50,7 @@ enum numfmt_status {
  * is the decimal mark). C: "1234.5", "1,234.5". A leading sign and
  * surrounding spaces are allowed; nothing else (no '%'). More than 12
  * decimals are rounded. */
-enum numfmt_status numfmt_parse(const char *s, bool c_locale,
-				struct numfmt_dec *out);
+enum numfmt_status numfmt_parse(const char *s, bool c_locale, struct numfmt_dec *out);
 
 struct numfmt_dec numfmt_from_int(long long v);
 bool numfmt_is_zero(struct numfmt_dec a);

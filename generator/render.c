@@ -1,19 +1,19 @@
 #include "render.h"
 
 #include <hpdf.h>
-#include <hpdf_font.h>    /* FontAttr: to replace the ToUnicode CMap */
-#include <hpdf_objects.h> /* arrays: an /XYZ destination with a null zoom */
-#include <hpdf_pages.h>   /* the page's content stream, its font names */
+#include <hpdf_doc.h> /* fonts loaded from memory */
 #include <hpdf_encoder.h> /* the UTF-8 encoder's maps, narrowed per font */
-#include <hpdf_doc.h>     /* fonts loaded from memory */
-#include <pthread.h>
-#include <zlib.h>
+#include <hpdf_font.h> /* FontAttr: to replace the ToUnicode CMap */
+#include <hpdf_objects.h> /* arrays: an /XYZ destination with a null zoom */
+#include <hpdf_pages.h> /* the page's content stream, its font names */
 #include <hpdf_streams.h>
+#include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <math.h>
 #include <time.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -65,12 +65,13 @@ static void fix_tounicode(HPDF_Font font, const struct used *u, int face)
 		return;
 	HPDF_Stream s = attr->cmap_stream->stream;
 	HPDF_MemStream_FreeData(s);
-	HPDF_Stream_WriteStr(s, "/CIDInit /ProcSet findresource begin\n"
-				"12 dict begin\nbegincmap\n"
-				"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-				"/Supplement 0 >> def\n"
-				"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-				"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	HPDF_Stream_WriteStr(s,
+			     "/CIDInit /ProcSet findresource begin\n"
+			     "12 dict begin\nbegincmap\n"
+			     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+			     "/Supplement 0 >> def\n"
+			     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	/* one range per run of consecutive code points (CIDs are consecutive
 	 * too); a range stays within one high byte on both sides */
 	int lo[512], hi[512], n = 0;
@@ -94,8 +95,8 @@ static void fix_tounicode(HPDF_Font font, const struct used *u, int face)
 		snprintf(line, sizeof line, "%d beginbfrange\n", k);
 		HPDF_Stream_WriteStr(s, line);
 		for (int j = i; j < i + k; j++) {
-			snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", u->cid[face][lo[j]],
-				 u->cid[face][hi[j]], lo[j]);
+			snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n",
+				 u->cid[face][lo[j]], u->cid[face][hi[j]], lo[j]);
 			HPDF_Stream_WriteStr(s, line);
 		}
 		HPDF_Stream_WriteStr(s, "endbfrange\n");
@@ -137,8 +138,9 @@ static void set_dates(HPDF_Doc pdf)
 	if (!gmtime_r(&tt, &tm))
 		return;
 	/* 'Z' makes libharu fail later (libraries.md §1.11); +00'00 is UTC */
-	HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-		       tm.tm_min, tm.tm_sec, '+', 0, 0};
+	HPDF_Date d = {
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+	    tm.tm_sec,         '+',           0,          0};
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d);
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
 }
@@ -147,13 +149,12 @@ static void set_dates(HPDF_Doc pdf)
  * float formatting is slow and this is called for every line). */
 /* Every op of a page, as `struct op o` with its placement's shift applied
  * (layout keeps each item's ops once; pages place them). */
-#define FOR_OPS(L, pg, o)                                                      \
-	for (int pi_ = 0; pi_ < (pg)->npl; pi_++)                              \
-		for (int oi_ = (pg)->pl[pi_].op0,                              \
-			 oe_ = oi_ + (pg)->pl[pi_].nops;                       \
-		     oi_ < oe_; oi_++)                                         \
-			for (struct op o##_v = shifted((L), &(pg)->pl[pi_], oi_), \
-				       *o = &o##_v;                            \
+#define FOR_OPS(L, pg, o)                                                                \
+	for (int pi_ = 0; pi_ < (pg)->npl; pi_++)                                        \
+		for (int oi_ = (pg)->pl[pi_].op0, oe_ = oi_ + (pg)->pl[pi_].nops;        \
+		     oi_ < oe_; oi_++)                                                   \
+			for (struct op o##_v = shifted((L), &(pg)->pl[pi_], oi_),        \
+				       *o = &o##_v;                                      \
 			     o; o = NULL)
 
 static struct op shifted(const struct layout *L, const struct place *p, int i)
@@ -241,7 +242,8 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 	/* rules first, batched by width into one path each */
 	float lw = -1;
 	bool open = false;
-	FOR_OPS(L, pg, o) {
+	FOR_OPS(L, pg, o)
+	{
 		if (o->kind != OP_LINE)
 			continue;
 		if (o->lw != lw) {
@@ -268,7 +270,8 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 	int face = -1;
 	float size = -1, base = -1, pen = 0;
 	bool in_tj = false;
-	FOR_OPS(L, pg, o) {
+	FOR_OPS(L, pg, o)
+	{
 		if (o->kind != OP_TEXT)
 			continue;
 		bool same = o->face == face && o->size == size && o->y == base &&
@@ -278,7 +281,8 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 				buf_puts(b, "]TJ\n");
 			if (o->face != face || o->size != size) {
 				if (!name[o->face])
-					name[o->face] = HPDF_Page_GetLocalFontName(page, fonts[o->face]);
+					name[o->face] = HPDF_Page_GetLocalFontName(
+					    page, fonts[o->face]);
 				buf_printf(b, "/%s ", name[o->face]);
 				put_num(b, o->size);
 				buf_puts(b, " Tf\n");
@@ -475,8 +479,8 @@ static void outline(HPDF_Doc pdf, const struct layout *L, HPDF_Page *pages)
 		HPDF_Outline o = HPDF_CreateOutline(pdf, up, e->title, enc);
 		if (!o)
 			continue;
-		HPDF_Outline_SetDestination(o, goto_xyz(pages[e->page],
-							  L->pages[e->page].h - e->y + 4));
+		HPDF_Outline_SetDestination(
+		    o, goto_xyz(pages[e->page], L->pages[e->page].h - e->y + 4));
 		HPDF_Outline_SetOpened(o, lv == 1 ? HPDF_TRUE : HPDF_FALSE);
 		parent[lv] = o;
 		for (int k = lv + 1; k <= 4; k++)
@@ -485,7 +489,8 @@ static void outline(HPDF_Doc pdf, const struct layout *L, HPDF_Page *pages)
 }
 
 static bool render_once(const struct layout *L, const struct doc *doc,
-			const struct fontset *fs, struct buf *out, int extra, bool *retry);
+			const struct fontset *fs, struct buf *out, int extra,
+			bool *retry);
 
 /* libharu 2.3.0's memory stream cannot seek to its very end when its size
  * is a multiple of its 4 KB buffers, and it seeks there while writing an
@@ -525,7 +530,8 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	for (int f = 0; f < FACE_COUNT; f++)
 		u->max[f] = -1;
 	for (int p = 0; p < L->npages; p++)
-		FOR_OPS(L, &L->pages[p], o) {
+		FOR_OPS(L, &L->pages[p], o)
+		{
 			if (o->kind != OP_TEXT)
 				continue;
 			for (size_t k = 0; o->text[k];) {
@@ -627,7 +633,8 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 		while (!r.err) {
 			HPDF_UINT32 n = 65536;
 			buf_grow(out, n);
-			HPDF_STATUS st = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)out->ptr + out->len, &n);
+			HPDF_STATUS st = HPDF_ReadFromStream(
+			    pdf, (HPDF_BYTE *)out->ptr + out->len, &n);
 			out->len += n;
 			if (st == HPDF_STREAM_EOF || n == 0)
 				break;
@@ -638,7 +645,8 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 		if (r.err == HPDF_INVALID_OBJECT && saving) {
 			*retry = true;
 		} else {
-			diag_fail(DIAG_IO, "PDF writer failed (libharu error 0x%04X, detail %u)",
+			diag_fail(DIAG_IO,
+				  "PDF writer failed (libharu error 0x%04X, detail %u)",
 				  (unsigned)r.err, (unsigned)r.detail);
 		}
 		HPDF_Free(pdf);

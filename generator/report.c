@@ -70,7 +70,8 @@ static bool make_dirs(const char *path)
 			continue;
 		*s = 0;
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			diag_fail(DIAG_IO, "cannot create folder '%s': %s", p, strerror(errno));
+			diag_fail(DIAG_IO, "cannot create folder '%s': %s", p,
+				  strerror(errno));
 			free(p);
 			return false;
 		}
@@ -139,7 +140,8 @@ static char *default_data_dir(const char *input)
 	size_t n = strlen(dir) + 6;
 	char *d = malloc(n);
 	/* "data/x.csv" in messages, not "./data/x.csv" */
-	snprintf(d, n, "%s%sdata", strcmp(dir, ".") ? dir : "", strcmp(dir, ".") ? "/" : "");
+	snprintf(d, n, "%s%sdata", strcmp(dir, ".") ? dir : "",
+		 strcmp(dir, ".") ? "/" : "");
 	free(copy);
 	struct stat st;
 	if (stat(d, &st) == 0 && S_ISDIR(st.st_mode))
@@ -157,8 +159,8 @@ struct source {
 	bool has_data;
 };
 
-static bool expand_text(struct arena *a, const struct fm_text *in, const struct tpl_env *env,
-			struct mtext *out)
+static bool expand_text(struct arena *a, const struct fm_text *in,
+			const struct tpl_env *env, struct mtext *out)
 {
 	out->s = NULL;
 	out->line = in->loc.line;
@@ -171,8 +173,8 @@ static bool expand_text(struct arena *a, const struct fm_text *in, const struct 
 	return true;
 }
 
-static bool expand_list(struct arena *a, const struct fm_list *in, const struct tpl_env *env,
-			struct mlist *out)
+static bool expand_list(struct arena *a, const struct fm_list *in,
+			const struct tpl_env *env, struct mlist *out)
 {
 	out->n = in->n;
 	out->v = arena_alloc(a, sizeof *out->v * (size_t)(in->n ? in->n : 1));
@@ -220,10 +222,11 @@ static bool build_meta(struct arena *a, const struct source *s, const struct tpl
 	if (ok && ngay.s && *ngay.s) {
 		m->date_line = ngay.line;
 		if (!numfmt_parse_date(ngay.s, &m->year, &m->month, &m->day)) {
-			diag_error(f->ngay.loc,
-				   "'ngay' is '%s'; write the date as YYYY-MM-DD (or YYYY-MM to "
-				   "leave the day blank for the signer)",
-				   ngay.s);
+			diag_error(
+			    f->ngay.loc,
+			    "'ngay' is '%s'; write the date as YYYY-MM-DD (or YYYY-MM to "
+			    "leave the day blank for the signer)",
+			    ngay.s);
 			ok = false;
 		}
 	}
@@ -241,8 +244,8 @@ static bool dump_records(const char *path, const struct layout *L)
 	fprintf(f, "# page kind block line nlines y h\n");
 	for (int i = 0; i < L->nrec; i++) {
 		const struct record *r = &L->rec[i];
-		fprintf(f, "%d %s %d %d %d %.2f %.2f\n", r->page + 1, kind[r->kind], r->block,
-			r->line, r->nlines, r->y, r->h);
+		fprintf(f, "%d %s %d %d %d %.2f %.2f\n", r->page + 1, kind[r->kind],
+			r->block, r->line, r->nlines, r->y, r->h);
 	}
 	fclose(f);
 	return true;
@@ -250,11 +253,13 @@ static bool dump_records(const char *path, const struct layout *L)
 
 /* `check` also says which parts an official report needs are missing
  * (Decree 30, Phụ lục I); a build leaves them out silently, as asked. */
-static void warn_missing_parts(const char *file, const struct meta *m, const struct doc *d)
+static void warn_missing_parts(const char *file, const struct meta *m,
+			       const struct doc *d)
 {
 	struct srcloc at = {file, 1, 1};
 	if (!m->co_quan.s || !*m->co_quan.s)
-		diag_warn(at, "no 'co_quan': the issuing agency is missing from the header");
+		diag_warn(at,
+			  "no 'co_quan': the issuing agency is missing from the header");
 	if (!m->ky_hieu.s && !m->so.s)
 		diag_warn(at, "no 'so'/'ky_hieu': the document has no 'Số:' line");
 	if (!m->year)
@@ -262,7 +267,8 @@ static void warn_missing_parts(const char *file, const struct meta *m, const str
 	else if (!m->dia_danh.s || !*m->dia_danh.s)
 		diag_warn(at, "no 'dia_danh': the date line has no place name");
 	if (!m->trich_yeu.s || !*m->trich_yeu.s)
-		diag_warn(at, "no 'trich_yeu': the report has no summary under its type name");
+		diag_warn(
+		    at, "no 'trich_yeu': the report has no summary under its type name");
 	if (!m->noi_nhan.n)
 		diag_warn(at, "no 'noi_nhan': the recipient list is missing");
 	if (!m->has_ky)
@@ -288,8 +294,8 @@ static void warn_missing_parts(const char *file, const struct meta *m, const str
  * check_only, stays in *keep for the caller (report_pdf_from_text, the
  * fuzzers): the same stages either way. */
 static bool build_one(const struct report_opts *o, const struct source *s,
-		      const struct fontset *fs, const struct tpl_env *env, const char *output,
-		      struct buf *keep)
+		      const struct fontset *fs, const struct tpl_env *env,
+		      const char *output, struct buf *keep)
 {
 	struct arena a;
 	arena_init(&a);
@@ -297,8 +303,8 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 	struct buf md = BUF_INIT, pdf = BUF_INIT;
 	struct linemap map = {0};
 	bool ok = build_meta(&a, s, env, &doc.meta);
-	ok = ok && tpl_expand(&a, s->file, s->fm.body_line, s->fm.body, s->fm.body_len, env,
-			      &md, &map);
+	ok = ok && tpl_expand(&a, s->file, s->fm.body_line, s->fm.body, s->fm.body_len,
+			      env, &md, &map);
 	if (ok && md.len > MAX_EXPANDED_BYTES) {
 		diag_error((struct srcloc){s->file, 0, 0},
 			   "the expanded template is larger than %u MB",
@@ -314,13 +320,13 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 	if (ok && o->dump_layout)
 		ok = dump_records(o->dump_layout, &L);
 	if (ok && o->stats)
-		fprintf(stderr,
-			"stats: pages=%d lines=%d overfull=%d loose_paras=%d "
-			"infeasible_paras=%d wide_lines=%d max_space=%.3f mean_space=%.3f\n",
-			L.npages, L.stats.lines, L.stats.overfull, L.stats.loose_paras,
-			L.stats.infeasible_paras, L.stats.wide_lines,
-			L.stats.max_space,
-			L.stats.space_lines ? L.stats.sum_space / L.stats.space_lines : 0);
+		fprintf(
+		    stderr,
+		    "stats: pages=%d lines=%d overfull=%d loose_paras=%d "
+		    "infeasible_paras=%d wide_lines=%d max_space=%.3f mean_space=%.3f\n",
+		    L.npages, L.stats.lines, L.stats.overfull, L.stats.loose_paras,
+		    L.stats.infeasible_paras, L.stats.wide_lines, L.stats.max_space,
+		    L.stats.space_lines ? L.stats.sum_space / L.stats.space_lines : 0);
 	if (ok && !o->check_only) {
 		ok = render_pdf(&L, &doc, fs, &pdf);
 		if (output)
@@ -370,7 +376,8 @@ static bool load_fonts(const struct report_opts *o, struct fontset *fs)
 {
 	char *dir = o->font_dir ? strdup(o->font_dir) : font_default_dir();
 	if (!dir) {
-		diag_fail(DIAG_IO, "cannot find baocao's fonts folder; use --font-dir DIR");
+		diag_fail(DIAG_IO,
+			  "cannot find baocao's fonts folder; use --font-dir DIR");
 		return false;
 	}
 	bool ok = font_load(fs, dir);
@@ -398,7 +405,8 @@ static char *batch_path(const char *pattern, const struct table *t, int row)
 			struct buf cols = BUF_INIT;
 			for (int i = 0; i < t->ncols; i++)
 				buf_printf(&cols, "%s%s", i ? ", " : "", t->names[i]);
-			diag_fail(DIAG_USAGE, "-o '%s': unknown column '%s' in %s; columns are: %s",
+			diag_fail(DIAG_USAGE,
+				  "-o '%s': unknown column '%s' in %s; columns are: %s",
 				  pattern, name, t->path, buf_cstr(&cols));
 			buf_free(&cols);
 			free(name);
@@ -409,7 +417,9 @@ static char *batch_path(const char *pattern, const struct table *t, int row)
 		/* a value becomes one file name: no folders, no hidden files */
 		const char *v = data_cell(t, row, col)->text;
 		for (const char *q = v; *q; q++)
-			buf_putc(&b, (*q == '/' || *q == '\\' || (q == v && *q == '.')) ? '_' : *q);
+			buf_putc(&b, (*q == '/' || *q == '\\' || (q == v && *q == '.'))
+					 ? '_'
+					 : *q);
 		p = e;
 	}
 	char *r = strdup(buf_cstr(&b));
@@ -429,10 +439,12 @@ static bool output_is_input(const char *out, const struct report_opts *o,
 		snprintf(what, sizeof what, "the template itself");
 	for (int i = 0; !what[0] && s->has_data && i < s->data.ntables; i++)
 		if (same_file(out, s->data.tables[i].path))
-			snprintf(what, sizeof what, "the data file '%s'", s->data.tables[i].path);
+			snprintf(what, sizeof what, "the data file '%s'",
+				 s->data.tables[i].path);
 	for (int f = 0; !what[0] && f < FACE_COUNT; f++)
 		if (fs->face[f].path && same_file(out, fs->face[f].path))
-			snprintf(what, sizeof what, "the font file '%s'", fs->face[f].path);
+			snprintf(what, sizeof what, "the font file '%s'",
+				 fs->face[f].path);
 	if (!what[0])
 		return false;
 	diag_fail(DIAG_USAGE, "output '%s' is %s; choose another -o", out, what);
@@ -448,7 +460,8 @@ static int cmp_str(const void *x, const void *y)
  * named alike would overwrite each other's report, and none may be an
  * input. NULL (reported) when the -o pattern is wrong for this table. */
 static char **batch_paths(const struct report_opts *o, const struct source *s,
-			  const struct fontset *fs, const struct table *t, const char *pattern)
+			  const struct fontset *fs, const struct table *t,
+			  const char *pattern)
 {
 	char **paths = calloc((size_t)t->nrows + 1, sizeof *paths);
 	char **sorted = calloc((size_t)t->nrows + 1, sizeof *sorted);
@@ -465,10 +478,11 @@ static char **batch_paths(const struct report_opts *o, const struct source *s,
 				for (int r = 0; r < t->nrows && r2 < 0; r++)
 					if (strcmp(paths[r], sorted[i]) == 0)
 						r1 < 0 ? (r1 = r) : (r2 = r);
-				diag_fail(DIAG_USAGE,
-					  "-o '%s': rows %d and %d of %s would both be written "
-					  "to '%s'; use a column whose values differ",
-					  pattern, r1 + 1, r2 + 1, t->path, sorted[i]);
+				diag_fail(
+				    DIAG_USAGE,
+				    "-o '%s': rows %d and %d of %s would both be written "
+				    "to '%s'; use a column whose values differ",
+				    pattern, r1 + 1, r2 + 1, t->path, sorted[i]);
 				ok = false;
 			}
 	}
@@ -489,9 +503,12 @@ int report_run(const struct report_opts *o)
 	struct source s = {0};
 	struct fontset fs = {0};
 	bool ok = load_source(&a, o, &s) && load_fonts(o, &fs);
-	struct tpl_env env = {.data = s.has_data ? &s.data : NULL, .batch_row = -1,
+	struct tpl_env env = {.data = s.has_data ? &s.data : NULL,
+			      .batch_row = -1,
 			      .locale = o->locale,
-			      .sets = o->sets, .nsets = o->nsets, .vars = s.fm.vars,
+			      .sets = o->sets,
+			      .nsets = o->nsets,
+			      .vars = s.fm.vars,
 			      .nvars = s.fm.nvars};
 	if (ok && !o->each) {
 		char *out = o->output ? strdup(o->output) : default_output(o->input);
@@ -505,8 +522,9 @@ int report_run(const struct report_opts *o)
 	} else if (ok) {
 		const struct table *t = s.has_data ? data_find(&s.data, o->each) : NULL;
 		if (!t) {
-			diag_fail(DIAG_USAGE, "--each %s: no table '%s' in the data folder",
-				  o->each, o->each);
+			diag_fail(DIAG_USAGE,
+				  "--each %s: no table '%s' in the data folder", o->each,
+				  o->each);
 			ok = false;
 		}
 		const char *pattern = o->output ? o->output : "{stt}.pdf";
@@ -521,21 +539,23 @@ int report_run(const struct report_opts *o)
 			env.batch_row = r;
 			char *out = paths[r];
 			int errs = diag_errors();
-			bool row_ok = make_dirs(out) && build_one(o, &s, &fs, &env, out, NULL);
+			bool row_ok =
+			    make_dirs(out) && build_one(o, &s, &fs, &env, out, NULL);
 			if (row_ok) {
 				written++;
 			} else {
 				failed++;
 				if (diag_errors() == errs)
 					diag_fail(DIAG_INPUT, "row %d: failed", r + 1);
-				diag_note("%s row %d (line %d): '%s' not written", t->path, r + 1,
-					  data_cell(t, r, 0)->line, out);
+				diag_note("%s row %d (line %d): '%s' not written",
+					  t->path, r + 1, data_cell(t, r, 0)->line, out);
 			}
 			free(out);
 		}
 		free(paths);
 		if (t) {
-			fprintf(stderr, "batch: %d written, %d failed\n", written, failed);
+			fprintf(stderr, "batch: %d written, %d failed\n", written,
+				failed);
 			if (failed)
 				ok = false;
 		}
@@ -567,8 +587,11 @@ bool report_pdf_from_text(const char *file, const char *text, size_t len,
 	if (ok) {
 		struct report_opts o = {.input = file,
 					.locale = data ? data->locale : LOCALE_VI};
-		struct tpl_env env = {.data = data, .batch_row = -1, .locale = o.locale,
-				      .vars = s.fm.vars, .nvars = s.fm.nvars};
+		struct tpl_env env = {.data = data,
+				      .batch_row = -1,
+				      .locale = o.locale,
+				      .vars = s.fm.vars,
+				      .nvars = s.fm.nvars};
 		ok = build_one(&o, &s, fs, &env, NULL, pdf);
 	}
 	arena_free(&a);

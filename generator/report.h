@@ -12,19 +12,19 @@
 #include "scalar.h"
 
 struct report_opts {
-	const char *input;    /* REPORT.md as given */
+	const char *input; /* REPORT.md as given */
 	const char *data_dir; /* NULL: data/ beside REPORT.md if it exists */
-	const char *output;   /* NULL: REPORT's stem + ".pdf" in the cwd */
+	const char *output; /* NULL: REPORT's stem + ".pdf" in the cwd */
 	const struct scalar *sets;
 	int nsets;
 	enum data_locale locale;
 	const char *font_dir; /* NULL: the installation's fonts/ */
-	bool check_only;      /* everything but writing the PDF */
+	bool check_only; /* everything but writing the PDF */
 	struct layout_opts lopt;
 	const char *dump_layout; /* write page records here (tests) */
-	bool stats;              /* print layout figures to stderr */
+	bool stats; /* print layout figures to stderr */
 	/* batch */
-	const char *each;        /* table whose rows are reports */
+	const char *each; /* table whose rows are reports */
 };
 
 /* Run a build, check or batch; returns the exit status (DESIGN.md §1). */

@@ -14,14 +14,14 @@
 #include "text.h"
 
 enum kind {
-	K_TEXT,    /* one line of text, with its '\n' */
-	K_EXPR,    /* {{ expr | filter }} */
-	K_TABLE,   /* {{ table T }} */
-	K_EACH,    /* {{#each T [where EXPR]}} */
+	K_TEXT, /* one line of text, with its '\n' */
+	K_EXPR, /* {{ expr | filter }} */
+	K_TABLE, /* {{ table T }} */
+	K_EACH, /* {{#each T [where EXPR]}} */
 	K_ENDEACH, /* {{/each}} */
-	K_IF,      /* {{#if EXPR}} */
-	K_ELSE,    /* {{else}} */
-	K_ENDIF,   /* {{/if}} */
+	K_IF, /* {{#if EXPR}} */
+	K_ELSE, /* {{else}} */
+	K_ENDIF, /* {{/if}} */
 	K_COMMENT, /* {{! ... }} */
 };
 
@@ -30,12 +30,12 @@ struct tok {
 	const char *s; /* K_TEXT */
 	size_t len;
 	struct srcloc loc; /* the text's start, or the tag's "{{" */
-	struct expr *e;    /* K_EXPR, K_IF, K_EACH's where */
+	struct expr *e; /* K_EXPR, K_IF, K_EACH's where */
 	struct expr_filter *filters;
 	int nfilters;
 	const char *name; /* K_EACH, K_TABLE */
 	struct srcloc nameloc;
-	int end;   /* block: index of its closing tag */
+	int end; /* block: index of its closing tag */
 	int other; /* K_IF: index of its {{else}}, or -1 */
 	bool drop; /* whitespace on a line holding only block tags */
 };
@@ -121,8 +121,9 @@ static bool parse_tag(struct tx *x, struct tok *t, struct expr_src in)
 		bool iff = j - i - 1 == 2 && memcmp(s + i + 1, "if", 2) == 0;
 		if (!each && !iff) {
 			expr_src_skip(&in, i);
-			diag_error(here(&in), "unknown block '{{%.*s}}'; blocks are "
-					      "{{#each TABLE}} and {{#if EXPR}}",
+			diag_error(here(&in),
+				   "unknown block '{{%.*s}}'; blocks are "
+				   "{{#each TABLE}} and {{#if EXPR}}",
 				   (int)(j - i), s + i);
 			return false;
 		}
@@ -148,8 +149,10 @@ static bool parse_tag(struct tx *x, struct tok *t, struct expr_src in)
 		if (in.len == 0)
 			return true;
 		if (!word_at(in.s, in.len, "where")) {
-			diag_error(here(&in), "expected 'where' or '}}' after "
-					      "{{#each %s", t->name);
+			diag_error(here(&in),
+				   "expected 'where' or '}}' after "
+				   "{{#each %s",
+				   t->name);
 			return false;
 		}
 		expr_src_skip(&in, 5);
@@ -164,8 +167,9 @@ static bool parse_tag(struct tx *x, struct tok *t, struct expr_src in)
 			t->kind = K_ENDIF;
 		else {
 			expr_src_skip(&in, i);
-			diag_error(here(&in), "unknown closing tag '{{%.*s}}'; "
-					      "write {{/each}} or {{/if}}",
+			diag_error(here(&in),
+				   "unknown closing tag '{{%.*s}}'; "
+				   "write {{/each}} or {{/if}}",
 				   (int)(k - i), s + i);
 			return false;
 		}
@@ -230,8 +234,10 @@ static bool tokenize(struct tx *x, struct expr_src cur)
 		while (cur.s < stop) {
 			const char *nl = memchr(cur.s, '\n', (size_t)(stop - cur.s));
 			const char *e = nl ? nl + 1 : stop;
-			struct tok t = {.kind = K_TEXT, .s = cur.s,
-					.len = (size_t)(e - cur.s), .loc = here(&cur)};
+			struct tok t = {.kind = K_TEXT,
+					.s = cur.s,
+					.len = (size_t)(e - cur.s),
+					.loc = here(&cur)};
 			push_tok(x, t, &cap);
 			seek(&cur, e);
 		}
@@ -302,8 +308,9 @@ static bool match_blocks(struct tx *x)
 		case K_EACH:
 		case K_IF:
 			if (depth == MAX_NESTING) {
-				diag_error(t->loc, "blocks nested deeper than %d "
-						   "levels",
+				diag_error(t->loc,
+					   "blocks nested deeper than %d "
+					   "levels",
 					   MAX_NESTING);
 				return false;
 			}
@@ -317,8 +324,9 @@ static bool match_blocks(struct tx *x)
 				return false;
 			}
 			if (o->other >= 0) {
-				diag_error(t->loc, "second {{else}} in one {{#if}} "
-						   "(the first is at line %d)",
+				diag_error(t->loc,
+					   "second {{else}} in one {{#if}} "
+					   "(the first is at line %d)",
 					   x->toks[o->other].loc.line);
 				return false;
 			}
@@ -335,26 +343,24 @@ static bool match_blocks(struct tx *x)
 			}
 			struct tok *o = &x->toks[stack[depth - 1]];
 			if (o->kind != want) {
-				diag_error(o->loc, "%s is closed by %s at line %d; "
-						   "close it with %s",
+				diag_error(o->loc,
+					   "%s is closed by %s at line %d; "
+					   "close it with %s",
 					   tag_name(o->kind), tag_name(t->kind),
 					   t->loc.line,
-					   o->kind == K_EACH ? "{{/each}}"
-							     : "{{/if}}");
+					   o->kind == K_EACH ? "{{/each}}" : "{{/if}}");
 				return false;
 			}
 			o->end = i;
 			depth--;
 			break;
 		}
-		default:
-			break;
+		default: break;
 		}
 	}
 	if (depth) {
 		struct tok *o = &x->toks[stack[depth - 1]];
-		diag_error(o->loc, "%s is never closed (missing %s)",
-			   tag_name(o->kind),
+		diag_error(o->loc, "%s is never closed (missing %s)", tag_name(o->kind),
 			   o->kind == K_EACH ? "{{/each}}" : "{{/if}}");
 		return false;
 	}
@@ -446,8 +452,9 @@ static bool filter_decimals(struct tx *x, const struct expr_filter *f, int *out)
 	if (!expr_eval(&x->ctx, f->args[0], &v) || !expr_number(&x->ctx, &v, &n))
 		return false;
 	if (!numfmt_to_ll(n, &d) || d < 0 || d > NUMFMT_MAX_SCALE) {
-		diag_error(expr_loc(f->args[0]), "%s(n): n is the number of "
-						 "decimals, from 0 to %d",
+		diag_error(expr_loc(f->args[0]),
+			   "%s(n): n is the number of "
+			   "decimals, from 0 to %d",
 			   f->name, NUMFMT_MAX_SCALE);
 		return false;
 	}
@@ -455,8 +462,7 @@ static bool filter_decimals(struct tx *x, const struct expr_filter *f, int *out)
 	return true;
 }
 
-static bool apply_filter(struct tx *x, const struct expr_filter *f,
-			 struct expr_value *v)
+static bool apply_filter(struct tx *x, const struct expr_filter *f, struct expr_value *v)
 {
 	struct buf b = BUF_INIT;
 	struct numfmt_dec n;
@@ -468,10 +474,11 @@ static bool apply_filter(struct tx *x, const struct expr_filter *f,
 			known = i;
 	if (known < 0) {
 		const char *near = expr_closest(f->name, filter_names, NFILTERS);
-		diag_error(f->loc, "unknown filter '%s'%s%s%sfilters are: so, "
-				   "so(n), pct, pct(n), ngay, chu, hoa",
-			   f->name, near ? "; did you mean '" : "; ",
-			   near ? near : "", near ? "'? " : "");
+		diag_error(f->loc,
+			   "unknown filter '%s'%s%s%sfilters are: so, "
+			   "so(n), pct, pct(n), ngay, chu, hoa",
+			   f->name, near ? "; did you mean '" : "; ", near ? near : "",
+			   near ? "'? " : "");
 		return false;
 	}
 	if (f->nargs > (so || pct ? 1 : 0)) {
@@ -493,8 +500,9 @@ static bool apply_filter(struct tx *x, const struct expr_filter *f,
 		if (ok && !numfmt_words(&b, n)) {
 			struct buf t = BUF_INIT;
 			numfmt_plain(&t, n);
-			diag_error(v->loc, "chu writes whole numbers in words; %s "
-					   "has decimals (use round(x, 0))",
+			diag_error(v->loc,
+				   "chu writes whole numbers in words; %s "
+				   "has decimals (use round(x, 0))",
 				   buf_cstr(&t));
 			buf_free(&t);
 			ok = false;
@@ -509,9 +517,10 @@ static bool apply_filter(struct tx *x, const struct expr_filter *f,
 			if (numfmt_parse_date(buf_cstr(&t), &yy, &mm, &dd)) {
 				numfmt_date(&b, yy, mm, dd);
 			} else {
-				diag_error(v->loc, "'%s' is not a date; write "
-						   "YYYY-MM-DD, YYYY-MM or "
-						   "DD/MM/YYYY",
+				diag_error(v->loc,
+					   "'%s' is not a date; write "
+					   "YYYY-MM-DD, YYYY-MM or "
+					   "DD/MM/YYYY",
 					   buf_cstr(&t));
 				ok = false;
 			}
@@ -570,8 +579,8 @@ static bool run_table(struct tx *x, const struct tok *t)
 				buf_puts(x->out, tb->numeric[c] ? " ---: |" : " --- |");
 				continue;
 			}
-			const char *s = r < 0 ? tb->headers[c]
-					      : data_cell(tb, r, c)->text;
+			const char *s =
+			    r < 0 ? tb->headers[c] : data_cell(tb, r, c)->text;
 			buf_putc(x->out, ' ');
 			emit_value(x, s, strlen(s), line);
 			buf_puts(x->out, " |");
@@ -651,8 +660,7 @@ static bool run(struct tx *x, int from, int to)
 			i = t->end;
 			break;
 		}
-		default:
-			break;
+		default: break;
 		}
 	}
 	return check_size(x, x->ntoks ? x->toks[from < x->ntoks ? from : 0].loc
@@ -676,13 +684,14 @@ static void tx_init(struct tx *x, struct arena *a, const char *file, bool md,
 		x->ctx.nsets = env->nsets;
 		x->ctx.vars = env->vars;
 		x->ctx.nvars = env->nvars;
-		x->ctx.c_locale = (env->data ? env->data->locale : env->locale) == LOCALE_C;
+		x->ctx.c_locale =
+		    (env->data ? env->data->locale : env->locale) == LOCALE_C;
 	}
 }
 
-bool tpl_expand(struct arena *a, const char *file, int first_line,
-		const char *src, size_t len, const struct tpl_env *env,
-		struct buf *out, struct linemap *map)
+bool tpl_expand(struct arena *a, const char *file, int first_line, const char *src,
+		size_t len, const struct tpl_env *env, struct buf *out,
+		struct linemap *map)
 {
 	struct tx x;
 	tx_init(&x, a, file, true, env, out);

@@ -20,7 +20,7 @@ struct tpl_env {
 	/* Names resolve to the loop row, then the batch row, then --set,
 	 * then front matter. */
 	const struct table *batch_table; /* batch: its row's columns are scalars */
-	int batch_row;                   /* -1 outside batch */
+	int batch_row; /* -1 outside batch */
 	const struct scalar *sets;
 	int nsets;
 	const struct scalar *vars;
@@ -40,9 +40,9 @@ struct linemap {
 /* Expand a Markdown body. src is NFC text whose first line is line
  * first_line of file. On success out holds Markdown and map its line map.
  * Errors are reported with diag as FILE:LINE:COL; returns false. */
-bool tpl_expand(struct arena *a, const char *file, int first_line,
-		const char *src, size_t len, const struct tpl_env *env,
-		struct buf *out, struct linemap *map);
+bool tpl_expand(struct arena *a, const char *file, int first_line, const char *src,
+		size_t len, const struct tpl_env *env, struct buf *out,
+		struct linemap *map);
 
 /* Expand a single front-matter value written at loc (plain text: no
  * Markdown escaping; newlines become spaces). *out is in the arena. */

@@ -1,7 +1,7 @@
 #include "text.h"
 
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "bounds.h"
@@ -101,8 +101,8 @@ char *text_nfc(struct arena *a, const char *s, size_t len, size_t *outlen)
 	return r;
 }
 
-bool text_prepare(struct arena *a, const char *file, int first_line,
-		  const char *raw, size_t len, char **out, size_t *outlen)
+bool text_prepare(struct arena *a, const char *file, int first_line, const char *raw,
+		  size_t len, char **out, size_t *outlen)
 {
 	struct buf b = BUF_INIT;
 	buf_grow(&b, len);
@@ -144,9 +144,8 @@ bool text_prepare(struct arena *a, const char *file, int first_line,
 			continue;
 		}
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate(
-			(const utf8proc_uint8_t *)raw + i,
-			(utf8proc_ssize_t)(len - i), &cp);
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)raw + i,
+						      (utf8proc_ssize_t)(len - i), &cp);
 		if (n < 0) {
 			why = "invalid UTF-8";
 			break;
@@ -167,7 +166,8 @@ bool text_prepare(struct arena *a, const char *file, int first_line,
 		if (long_line)
 			diag_error((struct srcloc){file, line, col},
 				   "%s; break it into shorter lines (a paragraph may "
-				   "span many lines)", why);
+				   "span many lines)",
+				   why);
 		else
 			diag_error((struct srcloc){file, line, col},
 				   "%s (byte 0x%02X); save the file as UTF-8", why,
@@ -198,10 +198,10 @@ char *text_upper(struct arena *a, const char *s)
 char *text_plain_name(struct arena *a, const char *s)
 {
 	utf8proc_uint8_t *dec = NULL;
-	utf8proc_ssize_t n = utf8proc_map(
-		(const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s), &dec,
-		UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-			UTF8PROC_CASEFOLD);
+	utf8proc_ssize_t n =
+	    utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s), &dec,
+			 UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+			     UTF8PROC_CASEFOLD);
 	struct buf b = BUF_INIT;
 	if (n >= 0) {
 		bool gap = false;

@@ -18,8 +18,8 @@
  * FILE:LINE:COL (first_line is the file line of raw[0]) and returns false.
  * Rejects invalid UTF-8, NUL and other control characters, a BOM after the
  * start. CRLF and lone CR become LF. */
-bool text_prepare(struct arena *a, const char *file, int first_line,
-		  const char *raw, size_t len, char **out, size_t *outlen);
+bool text_prepare(struct arena *a, const char *file, int first_line, const char *raw,
+		  size_t len, char **out, size_t *outlen);
 
 /* NFC of valid UTF-8 (no checks); in the arena. */
 char *text_nfc(struct arena *a, const char *s, size_t len, size_t *outlen);
@@ -38,12 +38,11 @@ static inline int32_t text_next(const char *s, size_t *i)
 	}
 	if (p[0] < 0xF0) {
 		*i += 3;
-		return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) |
-		       (p[2] & 0x3F);
+		return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 	}
 	*i += 4;
-	return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) |
-	       ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+	return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
+	       (p[3] & 0x3F);
 }
 
 /* Encode cp into out (at least 4 bytes); returns the byte count. */

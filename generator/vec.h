@@ -7,19 +7,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define VEC_PUSH(ptr, n, cap, val)                                             \
-	do {                                                                   \
-		if ((n) == (cap)) {                                            \
-			size_t nc_ = (cap) ? (size_t)(cap) * 2 : 64;           \
-			void *p_ = realloc((ptr), nc_ * sizeof *(ptr));        \
-			if (!p_) {                                             \
-				fputs("baocao: error: out of memory\n", stderr); \
-				abort();                                       \
-			}                                                      \
-			(ptr) = p_;                                            \
-			(cap) = nc_;                                           \
-		}                                                              \
-		(ptr)[(n)++] = (val);                                          \
+#define VEC_PUSH(ptr, n, cap, val)                                                       \
+	do {                                                                             \
+		if ((n) == (cap)) {                                                      \
+			size_t nc_ = (cap) ? (size_t)(cap)*2 : 64;                       \
+			void *p_ = realloc((ptr), nc_ * sizeof *(ptr));                  \
+			if (!p_) {                                                       \
+				fputs("baocao: error: out of memory\n", stderr);         \
+				abort();                                                 \
+			}                                                                \
+			(ptr) = p_;                                                      \
+			(cap) = nc_;                                                     \
+		}                                                                        \
+		(ptr)[(n)++] = (val);                                                    \
 	} while (0)
 
 #endif

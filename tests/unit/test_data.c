@@ -16,8 +16,7 @@ static void sink(const char *line, void *ctx)
 }
 
 /* Parse CSV text; returns success and leaves the message in diag_out. */
-static bool parse(struct arena *a, const char *csv, enum data_locale loc,
-		  struct table *t)
+static bool parse(struct arena *a, const char *csv, enum data_locale loc, struct table *t)
 {
 	buf_truncate(&diag_out, 0);
 	diag_out.len = 0;
@@ -41,8 +40,8 @@ static void test_dialects(struct arena *a)
 			  "2022;383.032;\"a; b\"\r\n"
 			  "2023;92,65;\"dòng 1\r\ndòng 2\"\r\n";
 	CHECK(parse(a, csv, LOCALE_VI, &t), "BOM + ; + CRLF parses");
-	CHECK(t.ncols == 3 && t.nrows == 2, "3 columns, 2 rows (%d, %d)",
-	      t.ncols, t.nrows);
+	CHECK(t.ncols == 3 && t.nrows == 2, "3 columns, 2 rows (%d, %d)", t.ncols,
+	      t.nrows);
 	CHECK_STR(t.headers[0], "Năm", "BOM stripped from first header");
 	CHECK_STR(t.names[1], "von_dau_tu_trieu_dong", "plain name");
 	CHECK_STR(t.names[2], "ghi_chu", "plain name 2");
@@ -72,8 +71,10 @@ static void test_dialects(struct arena *a)
 	      data_cell(&t, 0, 2)->col);
 	CHECK_STR(data_cell(&t, 1, 1)->text, "hai\ndòng", "embedded LF");
 	CHECK_STR(data_cell(&t, 1, 2)->text, "", "empty last cell");
-	CHECK(data_cell(&t, 2, 0)->line == 6, "line after an embedded newline "
-	      "and a blank line (%d)", data_cell(&t, 2, 0)->line);
+	CHECK(data_cell(&t, 2, 0)->line == 6,
+	      "line after an embedded newline "
+	      "and a blank line (%d)",
+	      data_cell(&t, 2, 0)->line);
 	CHECK_STR(data_cell(&t, 2, 2)->text, "3", "no final newline");
 	CHECK(t.numeric[2] && !t.numeric[0], "numeric with an empty cell");
 
@@ -95,10 +96,10 @@ static void test_dialects(struct arena *a)
 
 	/* C locale numeric detection */
 	CHECK(parse(a, "a,b\n\"1,234.5\",3.5\n", LOCALE_C, &t) && t.numeric[0] &&
-		      t.numeric[1],
+		  t.numeric[1],
 	      "C locale numbers");
 	CHECK(parse(a, "a,b\n1.234,3.5\n", LOCALE_VI, &t) && t.numeric[0] &&
-		      !t.numeric[1],
+		  !t.numeric[1],
 	      "3.5 is not a Vietnamese number");
 }
 
@@ -171,8 +172,7 @@ static void test_dir(struct arena *a)
 		CHECK(data_find(&d, "xa") == &d.tables[2], "data_find");
 		CHECK(data_find(&d, "nope") == NULL, "data_find missing");
 	}
-	CHECK(!data_load_dir(a, "tests/data/nope", LOCALE_VI, &d),
-	      "missing dir fails");
+	CHECK(!data_load_dir(a, "tests/data/nope", LOCALE_VI, &d), "missing dir fails");
 	CHECK(strstr(buf_cstr(&diag_out), "cannot open data folder") != NULL,
 	      "missing dir message");
 }

@@ -22,20 +22,19 @@ static void sink(const char *line, void *ctx)
 static void add_table(const char *name, const char *csv, enum data_locale loc)
 {
 	char *path = arena_printf(&A, "data/%s.csv", name);
-	if (!data_parse_csv(&A, path, name, csv, strlen(csv), loc,
-			    &tables[DS.ntables]))
+	if (!data_parse_csv(&A, path, name, csv, strlen(csv), loc, &tables[DS.ntables]))
 		printf("# bad fixture %s: %s\n", name, buf_cstr(&diag_out));
 	DS.ntables++;
 }
 
 static struct scalar vars[] = {
-	{"nam_bao_cao", "2024", {"r.md", 2, 14}},
-	{"ty_le", "653,8", {"r.md", 3, 8}},
-	{"sai", "3.5", {"r.md", 4, 6}},
-	{"don_vi", "Huyện Phong Thổ", {"r.md", 5, 9}},
+    {"nam_bao_cao", "2024", {"r.md", 2, 14}},
+    {"ty_le", "653,8", {"r.md", 3, 8}},
+    {"sai", "3.5", {"r.md", 4, 6}},
+    {"don_vi", "Huyện Phong Thổ", {"r.md", 5, 9}},
 };
 static struct scalar sets[] = {
-	{"ty_le", "12,5", {NULL, 0, 0}},
+    {"ty_le", "12,5", {NULL, 0, 0}},
 };
 
 static void ctx_setup(struct expr_ctx *c)
@@ -74,7 +73,10 @@ static const char *ev_row(const char *src, const char *table, int row)
 	return r;
 }
 
-static const char *ev(const char *src) { return ev_row(src, NULL, 0); }
+static const char *ev(const char *src)
+{
+	return ev_row(src, NULL, 0);
+}
 
 #define EV(src, want) CHECK_STR(ev(src), want, "%.40s", src)
 #define EVR(src, t, r, want) CHECK_STR(ev_row(src, t, r), want, "%s (row %d)", src, r)
@@ -91,9 +93,9 @@ static void test_arith(void)
 	EV("1 / 3", "0,333333");
 	EV("1234.5 * 2", "2469");
 	EV("nam_bao_cao + 1", "2025");
-	EV("nam_bao_cao", "2024");           /* as written */
-	EV("ty_le", "12,5");                 /* --set wins over front matter */
-	EV("ty_le * 2", "25");               /* "12,5" read the Vietnamese way */
+	EV("nam_bao_cao", "2024"); /* as written */
+	EV("ty_le", "12,5"); /* --set wins over front matter */
+	EV("ty_le * 2", "25"); /* "12,5" read the Vietnamese way */
 	EV("don_vi", "Huyện Phong Thổ");
 	EV("\"a \\\"b\\\"\"", "a \"b\"");
 	EV("round(2.345, 2)", "2,35");
@@ -118,21 +120,21 @@ static void test_logic(void)
 	EV("1 + 1 == 2 and not 1 > 2", "1");
 	EV("\"abc\" == \"abc\"", "1");
 	EV("\"abc\" < \"abd\"", "1");
-	EV("nam_bao_cao == 2024", "1");      /* text read as a number */
-	EV("nam_bao_cao == \"2024\"", "1");  /* text compare */
-	EV("1 or (1 / 0)", "1");             /* short-circuit */
+	EV("nam_bao_cao == 2024", "1"); /* text read as a number */
+	EV("nam_bao_cao == \"2024\"", "1"); /* text compare */
+	EV("1 or (1 / 0)", "1"); /* short-circuit */
 }
 
 static void test_tables(void)
 {
 	EV("count(von)", "3");
 	EV("count(xa)", "4");
-	EV("count(xa.dan_so)", "3");          /* non-empty cells */
+	EV("count(xa.dan_so)", "3"); /* non-empty cells */
 	EV("sum(von.von_dt)", "448345,65");
 	EV("avg(von.von_dt)", "149448,55");
 	EV("min(von.von_dt)", "92,65");
 	EV("max(von.von_dt)", "383032");
-	EV("sum(xa.dan_so)", "3700");         /* empty cell skipped */
+	EV("sum(xa.dan_so)", "3700"); /* empty cell skipped */
 	EV("sum(1, 2, 3.5)", "6,5");
 	EV("max(1, 7, 3)", "7");
 	EV("sum(von.von_dt where nam >= 2023)", "65313,65");
@@ -140,7 +142,7 @@ static void test_tables(void)
 	EV("von[nam == 2023].von_dt", "92,65");
 	EV("von[nam == 2023].von_dt * 2", "185,3");
 	EV("xa[ma == \"X02\"].ten", "Xã *B*");
-	EVR("von_dt", "von", 0, "383.032");    /* a cell as written */
+	EVR("von_dt", "von", 0, "383.032"); /* a cell as written */
 	EVR("von_dt + 1", "von", 0, "383033");
 	EVR("stt", "von", 0, "7");
 	EVR("nam_bao_cao - nam", "von", 1, "1");
@@ -149,8 +151,7 @@ static void test_tables(void)
 
 static void test_errors(void)
 {
-	EV("ty_l",
-	   "r.md:12:4: error: unknown name 'ty_l'; did you mean 'ty_le'?");
+	EV("ty_l", "r.md:12:4: error: unknown name 'ty_l'; did you mean 'ty_le'?");
 	EVR("von_dau_tu + 1", "von", 0,
 	    "r.md:12:4: error: unknown name 'von_dau_tu'; columns of von.csv "
 	    "are: nam, von_dt, von_sn, ma_xa");
@@ -166,12 +167,10 @@ static void test_errors(void)
 	EV("sum(vonn.von_dt)",
 	   "r.md:12:8: error: unknown table 'vonn'; did you mean 'von'? tables "
 	   "are: c, von, xa");
-	EV("zzz",
-	   "r.md:12:4: error: unknown name 'zzz'; names are: ty_le, nam_bao_cao, "
-	   "ty_le, sai, don_vi");
-	EV("sumx(1)",
-	   "r.md:12:4: error: unknown function 'sumx'; did you mean 'sum'? "
-	   "functions are: sum, avg, min, max, count, round, abs, pct");
+	EV("zzz", "r.md:12:4: error: unknown name 'zzz'; names are: ty_le, nam_bao_cao, "
+		  "ty_le, sai, don_vi");
+	EV("sumx(1)", "r.md:12:4: error: unknown function 'sumx'; did you mean 'sum'? "
+		      "functions are: sum, avg, min, max, count, round, abs, pct");
 	EVR("von_sn + 1", "von", 1,
 	    "r.md:12:4: error: cell 'abc' at data/von.csv:3:14 (row 2, column "
 	    "von_sn) is not a number");
@@ -185,10 +184,9 @@ static void test_errors(void)
 	EV("sum(xa.loai)",
 	   "r.md:12:8: error: cell 'A' at data/xa.csv:2:16 (row 1, column loai) "
 	   "is not a number");
-	EV("sai + 1",
-	   "r.md:12:4: error: value '3.5' of 'sai' (r.md:4) is not a number; "
-	   "Vietnamese numbers use ',' for decimals and '.' for thousands: "
-	   "write 3,5 (or use --data-locale c)");
+	EV("sai + 1", "r.md:12:4: error: value '3.5' of 'sai' (r.md:4) is not a number; "
+		      "Vietnamese numbers use ',' for decimals and '.' for thousands: "
+		      "write 3,5 (or use --data-locale c)");
 	EV("xa[ma == \"X01\"].pt + 1",
 	   "r.md:12:4: error: cell '92,5%' at data/xa.csv:2:18 (row 1, column "
 	   "pt) is not a number; the '%' sign is not part of a number (write "
@@ -197,9 +195,8 @@ static void test_errors(void)
 	   "r.md:12:4: error: \"5\" is a string, not a number; write numbers "
 	   "without quotes");
 	EV("1 / (2 - 2)", "r.md:12:6: error: division by zero");
-	EV("pct(5, 0)",
-	   "r.md:12:4: error: division by zero in pct(): the whole (second "
-	   "argument) is 0");
+	EV("pct(5, 0)", "r.md:12:4: error: division by zero in pct(): the whole (second "
+			"argument) is 0");
 	EV("von[nam == 2030].von_dt",
 	   "r.md:12:4: error: no row of von.csv matches [nam == 2030]");
 	EV("xa[loai == \"A\"].ten",
@@ -224,8 +221,7 @@ static void test_errors(void)
 	EV("1 < 2 < 3", "r.md:12:10: error: comparisons do not chain; write a "
 			"< b and b < c");
 	EV("\"abc", "r.md:12:4: error: string is never closed (missing \")");
-	EV("round(1, 2, 3)",
-	   "r.md:12:4: error: round() takes 1 or 2 arguments, not 3");
+	EV("round(1, 2, 3)", "r.md:12:4: error: round() takes 1 or 2 arguments, not 3");
 	EV("avg(von.von_dt where nam > 3000)",
 	   "r.md:12:4: error: avg() of no values (every cell is empty or no row "
 	   "matches)");
@@ -269,8 +265,10 @@ static void test_errors(void)
 static void test_positions(void)
 {
 	/* multi-line expression: the column restarts on the next line */
-	CHECK_STR(ev("1 +\n  zz"), "r.md:13:3: error: unknown name 'zz'; names are: ty_le, "
-			"nam_bao_cao, ty_le, sai, don_vi", "multi-line position");
+	CHECK_STR(ev("1 +\n  zz"),
+		  "r.md:13:3: error: unknown name 'zz'; names are: ty_le, "
+		  "nam_bao_cao, ty_le, sai, don_vi",
+		  "multi-line position");
 	EV("\"Việt\" == x",
 	   "r.md:12:14: error: unknown name 'x'; names are: ty_le, nam_bao_cao, "
 	   "ty_le, sai, don_vi");
@@ -286,8 +284,7 @@ static void test_c_locale(void)
 	struct expr_src s = {"r.md", "sum(c.a) + sai", 14, 1, 1};
 	struct expr_value v;
 	struct buf b = BUF_INIT;
-	CHECK(expr_parse(&A, s, &e) && expr_eval(&c, e, &v) &&
-		      expr_text(&c, &v, &b),
+	CHECK(expr_parse(&A, s, &e) && expr_eval(&c, e, &v) && expr_text(&c, &v, &b),
 	      "C locale sum");
 	CHECK_STR(buf_cstr(&b), "1238", "1,234.5 + 3.5 in the C convention");
 	diag_out.len = 0;
@@ -334,11 +331,13 @@ int main(void)
 	DS.tables = tables;
 	DS.dir = "data";
 	add_table("c", "a\n\"1,234.5\"\n", LOCALE_C);
-	add_table("von", "nam,von_dt,von_sn,ma_xa\n2022,383.032,3.5,X01\n"
-			 "2023,\"92,65\",abc,X02\n2024,\"65.221\", ,X03\n",
+	add_table("von",
+		  "nam,von_dt,von_sn,ma_xa\n2022,383.032,3.5,X01\n"
+		  "2023,\"92,65\",abc,X02\n2024,\"65.221\", ,X03\n",
 		  LOCALE_VI);
-	add_table("xa", "ma,ten,dan_so,loai,pt\nX01,Xã A,1.200,A,\"92,5%\"\n"
-			"X02,Xã *B*,2.500,B,1\nX03,Xã C,,A,2\nX04,Xã D,0,C,3\n",
+	add_table("xa",
+		  "ma,ten,dan_so,loai,pt\nX01,Xã A,1.200,A,\"92,5%\"\n"
+		  "X02,Xã *B*,2.500,B,1\nX03,Xã C,,A,2\nX04,Xã D,0,C,3\n",
 		  LOCALE_VI);
 	test_arith();
 	test_logic();

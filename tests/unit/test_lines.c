@@ -47,7 +47,8 @@ int main(void)
 	struct lb_params p = {.width_first = 200, .width_rest = 200, .tolerance = 200};
 	struct lb_result r;
 	lb_break(&a, it, n, &p, &r);
-	CHECK(r.n >= 4 && r.passes == 1, "60 words break into %d lines in the first pass", r.n);
+	CHECK(r.n >= 4 && r.passes == 1, "60 words break into %d lines in the first pass",
+	      r.n);
 	bool exact = true;
 	for (int l = 0; l < r.n - 1; l++)
 		exact &= fabsf(line_width(it, &r.v[l]) - 200) < 0.01f;
@@ -78,8 +79,8 @@ int main(void)
 	float big[5] = {20, 20, 500, 20, 20};
 	n = para(it, big, 5, 1.5f);
 	lb_break(&a, it, n, &p, &r);
-	CHECK(r.overfull == 1 && r.n >= 2, "an over-wide word makes one overfull line (%d lines)",
-	      r.n);
+	CHECK(r.overfull == 1 && r.n >= 2,
+	      "an over-wide word makes one overfull line (%d lines)", r.n);
 	int boxes = 0;
 	for (int l = 0; l < r.n; l++)
 		for (int i = r.v[l].start; i < r.v[l].end; i++)
@@ -118,7 +119,9 @@ int main(void)
 	it[n++] = (struct lb_item){LB_PENALTY, 0, 0, 0, LB_INF};
 	it[n++] = (struct lb_item){LB_GLUE, 0, 0, 0, 0};
 	it[n++] = (struct lb_item){LB_PENALTY, 0, 0, 0, -LB_INF};
-	struct lb_params bal = {.width_first = 300, .width_rest = 300, .tolerance = 1e7f,
+	struct lb_params bal = {.width_first = 300,
+				.width_rest = 300,
+				.tolerance = 1e7f,
 				.line_stretch = 150};
 	lb_break(&a, it, n, &bal, &r);
 	CHECK(r.n == 2 && fabsf(r.v[0].natural - r.v[1].natural) < 1,

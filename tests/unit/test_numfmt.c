@@ -49,8 +49,8 @@ static void test_dates(void)
 {
 	int y, m, d;
 	struct buf b = BUF_INIT;
-	CHECK(numfmt_parse_date("2024-02-05", &y, &m, &d) && y == 2024 &&
-		      m == 2 && d == 5,
+	CHECK(numfmt_parse_date("2024-02-05", &y, &m, &d) && y == 2024 && m == 2 &&
+		  d == 5,
 	      "ISO date");
 	numfmt_date(&b, y, m, d);
 	CHECK_STR(buf_cstr(&b), "ngày 05 tháng 02 năm 2024", "decree date form");
@@ -69,27 +69,27 @@ static void test_parse(void)
 		bool c;
 		const char *plain; /* NULL: not a number */
 	} cases[] = {
-		{"383.032", false, "383032"},
-		{"92,65", false, "92,65"},
-		{"1.234,5", false, "1234,5"},
-		{"-5", false, "-5"},
-		{"+7", false, "7"},
-		{" 1.000.000 ", false, "1000000"},
-		{"0,1", false, "0,1"},
-		{"3.5", false, NULL},      /* '.' groups three digits only */
-		{"1234.567", false, NULL}, /* first group longer than 3 */
-		{"1.23", false, NULL},
-		{"12,", false, NULL},
-		{",5", false, NULL},
-		{"92,5%", false, NULL},
-		{"abc", false, NULL},
-		{"1 000", false, NULL},
-		{"--1", false, NULL},
-		{"1234.5", true, "1234,5"},
-		{"1,234.5", true, "1234,5"},
-		{"3.5", true, "3,5"},
-		{"1,23", true, NULL},
-		{"92,65", true, NULL},
+	    {"383.032", false, "383032"},
+	    {"92,65", false, "92,65"},
+	    {"1.234,5", false, "1234,5"},
+	    {"-5", false, "-5"},
+	    {"+7", false, "7"},
+	    {" 1.000.000 ", false, "1000000"},
+	    {"0,1", false, "0,1"},
+	    {"3.5", false, NULL}, /* '.' groups three digits only */
+	    {"1234.567", false, NULL}, /* first group longer than 3 */
+	    {"1.23", false, NULL},
+	    {"12,", false, NULL},
+	    {",5", false, NULL},
+	    {"92,5%", false, NULL},
+	    {"abc", false, NULL},
+	    {"1 000", false, NULL},
+	    {"--1", false, NULL},
+	    {"1234.5", true, "1234,5"},
+	    {"1,234.5", true, "1234,5"},
+	    {"3.5", true, "3,5"},
+	    {"1,23", true, NULL},
+	    {"92,65", true, NULL},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		enum numfmt_status st = numfmt_parse(cases[i].s, cases[i].c, &v);
@@ -108,8 +108,7 @@ static void test_parse(void)
 	      "10^18 is out of range");
 	CHECK(numfmt_parse("999999999999999999", false, &v) == NUMFMT_OK,
 	      "10^18 - 1 is in range");
-	CHECK(numfmt_parse("0,12345678901249", false, &v) == NUMFMT_OK &&
-		      v.scale == 12,
+	CHECK(numfmt_parse("0,12345678901249", false, &v) == NUMFMT_OK && v.scale == 12,
 	      "decimals beyond 12 are rounded");
 }
 
@@ -127,39 +126,37 @@ static void test_arith(void)
 		numfmt_add(acc, num("1234567.89"), &acc);
 	CHECK_STR(grouped(acc, -1), "12.345.678.900", "money sum exact");
 	CHECK(numfmt_sub(num("1"), num("0.9"), &r) == NUMFMT_OK &&
-		      strcmp(plain(r), "0,1") == 0,
+		  strcmp(plain(r), "0,1") == 0,
 	      "1 - 0.9 = 0,1");
 	CHECK(numfmt_mul(num("1.1"), num("1.1"), &r) == NUMFMT_OK &&
-		      strcmp(plain(r), "1,21") == 0,
+		  strcmp(plain(r), "1,21") == 0,
 	      "1.1 * 1.1 = 1,21");
 	CHECK(numfmt_div(num("1"), num("3"), &r) == NUMFMT_OK &&
-		      strcmp(plain(r), "0,333333") == 0,
+		  strcmp(plain(r), "0,333333") == 0,
 	      "1 / 3 = 0,333333");
 	CHECK(numfmt_div(num("2"), num("3"), &r) == NUMFMT_OK &&
-		      strcmp(plain(r), "0,666667") == 0,
+		  strcmp(plain(r), "0,666667") == 0,
 	      "2 / 3 rounds half away");
 	CHECK(numfmt_div(num("-2"), num("3"), &r) == NUMFMT_OK &&
-		      strcmp(plain(r), "-0,666667") == 0,
+		  strcmp(plain(r), "-0,666667") == 0,
 	      "-2 / 3");
 	CHECK(numfmt_div(num("1"), num("0"), &r) == NUMFMT_DIVZERO, "1 / 0");
-	CHECK(numfmt_div(num("66313"), num("71570"), &r) == NUMFMT_OK,
-	      "66313 / 71570");
+	CHECK(numfmt_div(num("66313"), num("71570"), &r) == NUMFMT_OK, "66313 / 71570");
 	numfmt_mul(r, numfmt_from_int(100), &r);
 	CHECK_STR(grouped(r, -1), "92,65", "pct 92,65");
-	CHECK(numfmt_mul(num("9999999999999"), num("1000000"), &r) ==
-		      NUMFMT_RANGE,
+	CHECK(numfmt_mul(num("9999999999999"), num("1000000"), &r) == NUMFMT_RANGE,
 	      "overflow is an error, not a wrap");
 	CHECK(numfmt_add(num("999999999999999999"), num("1"), &r) == NUMFMT_RANGE,
 	      "sum overflow");
 	CHECK(numfmt_mul(num("123456789.123456789"), num("0.000000001"), &r) ==
-			      NUMFMT_OK &&
-		      strcmp(plain(r), "0,123457") == 0,
+		      NUMFMT_OK &&
+		  strcmp(plain(r), "0,123457") == 0,
 	      "small product (%s)", plain(r));
-	CHECK(numfmt_mul(num("3333333333.333333333333"), num("3.000000000001"),
-			 &r) == NUMFMT_OK,
+	CHECK(numfmt_mul(num("3333333333.333333333333"), num("3.000000000001"), &r) ==
+		  NUMFMT_OK,
 	      "long decimals multiply without overflow");
 	CHECK(numfmt_cmp(num("1.50"), num("1.5")) == 0 &&
-		      numfmt_cmp(num("-2"), num("1")) < 0,
+		  numfmt_cmp(num("-2"), num("1")) < 0,
 	      "compare");
 	CHECK_STR(plain(numfmt_round(num("2.5"), 0)), "3", "round half up");
 	CHECK_STR(plain(numfmt_round(num("-2.5"), 0)), "-3", "round half away");
@@ -193,49 +190,48 @@ static void test_words(void)
 		long long n;
 		const char *w;
 	} cases[] = {
-		{0, "Không"},
-		{5, "Năm"},
-		{10, "Mười"},
-		{11, "Mười một"},
-		{14, "Mười bốn"},
-		{15, "Mười lăm"},
-		{20, "Hai mươi"},
-		{21, "Hai mươi mốt"},
-		{24, "Hai mươi tư"},
-		{25, "Hai mươi lăm"},
-		{99, "Chín mươi chín"},
-		{100, "Một trăm"},
-		{101, "Một trăm linh một"},
-		{104, "Một trăm linh bốn"},
-		{105, "Một trăm linh năm"},
-		{110, "Một trăm mười"},
-		{115, "Một trăm mười lăm"},
-		{1001, "Một nghìn không trăm linh một"},
-		{1010, "Một nghìn không trăm mười"},
-		{1250, "Một nghìn hai trăm năm mươi"},
-		{10000, "Mười nghìn"},
-		{15000, "Mười lăm nghìn"},
-		{100000, "Một trăm nghìn"},
-		{1000000, "Một triệu"},
-		{1000001, "Một triệu không trăm linh một"},
-		{1000500, "Một triệu năm trăm"},
-		{1050000, "Một triệu không trăm năm mươi nghìn"},
-		{2500000000LL, "Hai tỷ năm trăm triệu"},
-		{1000000001LL, "Một tỷ không trăm linh một"},
-		{1000000000000LL, "Một nghìn tỷ"},
-		{383032, "Ba trăm tám mươi ba nghìn không trăm ba mươi hai"},
-		{71570, "Bảy mươi mốt nghìn năm trăm bảy mươi"},
-		{-5, "Âm năm"},
-		{-1250, "Âm một nghìn hai trăm năm mươi"},
-		{123456789012LL, "Một trăm hai mươi ba tỷ bốn trăm năm mươi sáu "
-				 "triệu bảy trăm tám mươi chín nghìn không trăm "
-				 "mười hai"},
+	    {0, "Không"},
+	    {5, "Năm"},
+	    {10, "Mười"},
+	    {11, "Mười một"},
+	    {14, "Mười bốn"},
+	    {15, "Mười lăm"},
+	    {20, "Hai mươi"},
+	    {21, "Hai mươi mốt"},
+	    {24, "Hai mươi tư"},
+	    {25, "Hai mươi lăm"},
+	    {99, "Chín mươi chín"},
+	    {100, "Một trăm"},
+	    {101, "Một trăm linh một"},
+	    {104, "Một trăm linh bốn"},
+	    {105, "Một trăm linh năm"},
+	    {110, "Một trăm mười"},
+	    {115, "Một trăm mười lăm"},
+	    {1001, "Một nghìn không trăm linh một"},
+	    {1010, "Một nghìn không trăm mười"},
+	    {1250, "Một nghìn hai trăm năm mươi"},
+	    {10000, "Mười nghìn"},
+	    {15000, "Mười lăm nghìn"},
+	    {100000, "Một trăm nghìn"},
+	    {1000000, "Một triệu"},
+	    {1000001, "Một triệu không trăm linh một"},
+	    {1000500, "Một triệu năm trăm"},
+	    {1050000, "Một triệu không trăm năm mươi nghìn"},
+	    {2500000000LL, "Hai tỷ năm trăm triệu"},
+	    {1000000001LL, "Một tỷ không trăm linh một"},
+	    {1000000000000LL, "Một nghìn tỷ"},
+	    {383032, "Ba trăm tám mươi ba nghìn không trăm ba mươi hai"},
+	    {71570, "Bảy mươi mốt nghìn năm trăm bảy mươi"},
+	    {-5, "Âm năm"},
+	    {-1250, "Âm một nghìn hai trăm năm mươi"},
+	    {123456789012LL, "Một trăm hai mươi ba tỷ bốn trăm năm mươi sáu "
+			     "triệu bảy trăm tám mươi chín nghìn không trăm "
+			     "mười hai"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		CHECK_STR(words(cases[i].n), cases[i].w, "chu %lld", cases[i].n);
 	struct buf b = BUF_INIT;
-	CHECK(!numfmt_words(&b, num("1.5")) && b.len == 0,
-	      "chu refuses non-integers");
+	CHECK(!numfmt_words(&b, num("1.5")) && b.len == 0, "chu refuses non-integers");
 	CHECK(numfmt_words(&b, num("12.000")), "chu accepts 12.000 (whole)");
 	buf_free(&b);
 }

@@ -36,11 +36,11 @@ static void add_table(const char *name, const char *csv)
 }
 
 static struct scalar vars[] = {
-	{"nam", "2024", {"r.md", 2, 6}},
-	{"ten_xa", "Mường So", {"r.md", 3, 9}},
-	{"ngay_ky", "2024-02-05", {"r.md", 4, 10}},
-	{"so_tien", "1.250", {"r.md", 5, 10}},
-	{"le", "1234,5678", {"r.md", 6, 5}},
+    {"nam", "2024", {"r.md", 2, 6}},
+    {"ten_xa", "Mường So", {"r.md", 3, 9}},
+    {"ngay_ky", "2024-02-05", {"r.md", 4, 10}},
+    {"so_tien", "1.250", {"r.md", 5, 10}},
+    {"le", "1234,5678", {"r.md", 6, 5}},
 };
 
 /* Expand src as the body of r.md starting at line 10. */
@@ -52,8 +52,8 @@ static const char *expand(const char *src)
 	struct buf out = BUF_INIT;
 	memset(&MAP, 0, sizeof MAP);
 	bool ok = tpl_expand(&A, "r.md", 10, src, strlen(src), &ENV, &out, &MAP);
-	const char *r = ok ? arena_strdup(&A, buf_cstr(&out))
-			   : arena_strdup(&A, buf_cstr(&diag_out));
+	const char *r =
+	    ok ? arena_strdup(&A, buf_cstr(&out)) : arena_strdup(&A, buf_cstr(&diag_out));
 	if (ok && diag_out.len)
 		r = "(succeeded with a message)";
 	buf_free(&out);
@@ -90,8 +90,8 @@ static void test_values(void)
 	EX("{{ nam + 1 }}", "2025");
 	EX("{{ 0.1 + 0.2 }}", "0,3");
 	EX("{{ so_tien * 2 }}", "2500");
-	EX("{{ le }}", "1234,5678");          /* as written */
-	EX("{{ le * 1 }}", "1234,5678");      /* computed: no grouping */
+	EX("{{ le }}", "1234,5678"); /* as written */
+	EX("{{ le * 1 }}", "1234,5678"); /* computed: no grouping */
 	EX("{{ 1 / 3 }}", "0,333333");
 	EX("no tags\nat all\n", "no tags\nat all\n");
 	EX("", "");
@@ -134,7 +134,8 @@ static void test_blocks(void)
 	   "{{/if}}\n{{/each}}\n",
 	   "Xã A=1\\.200\nXã \\*B\\*=2\\.500\nXã C=?\na \\| b \\_c\\_ \\[d\\]=0\n");
 	/* nested loops: the inner row's names shadow the outer ones */
-	EX("{{#each von}}\n{{#each xa where loai == \"A\"}}\n{{ nam }}/{{ ma }}/{{ stt }}\n"
+	EX("{{#each von}}\n{{#each xa where loai == \"A\"}}\n{{ nam }}/{{ ma }}/{{ stt "
+	   "}}\n"
 	   "{{/each}}\n{{/each}}\n",
 	   "2022/X01/1\n2022/X03/2\n2023/X01/1\n2023/X03/2\n2024/X01/1\n2024/X03/2\n");
 	EX("{{#each von}}\n{{#each von}}{{ nam }}{{/each}}|{{ stt }}\n{{/each}}\n",
@@ -165,18 +166,18 @@ static void test_table_tag(void)
 	   "| X01 | Xã A | 1\\.200 | A |\n| X02 | Xã \\*B\\* | 2\\.500 | B |\n"
 	   "| X03 | Xã C |  | A |\n| X04 | a \\| b \\_c\\_ \\[d\\] | 0 | C |\n");
 	CHECK_STR(map_str(), "10 10 10 10 10 10 10", "table tag lines map to it");
-	EX("{{ table nhieu_dong }}",
-	   "| Ghi chú |\n| --- |\n| dòng 1 dòng 2 |");
+	EX("{{ table nhieu_dong }}", "| Ghi chú |\n| --- |\n| dòng 1 dòng 2 |");
 }
 
 static void test_escaping(void)
 {
 	EX("{{ xa[ma == \"X04\"].ten_xa }}", "a \\| b \\_c\\_ \\[d\\]");
 	EX("{{ \"*x* _y_ `z` <b> # 1. + - ! ~ & ^ : = $\" }}",
-	   "\\*x\\* \\_y\\_ \\`z\\` \\<b\\> \\# 1\\. \\+ \\- \\! \\~ \\& \\^ \\: \\= \\$");
+	   "\\*x\\* \\_y\\_ \\`z\\` \\<b\\> \\# 1\\. \\+ \\- \\! \\~ \\& \\^ \\: \\= "
+	   "\\$");
 	EX("{{ \"a\\\\b\" }}", "a\\\\b");
 	EX("{{ nhieu_dong[1 == 1].ghi_chu }}", "dòng 1 dòng 2");
-	EX("{{ \"   lead\" }} x", "lead x");     /* no indented code block */
+	EX("{{ \"   lead\" }} x", "lead x"); /* no indented code block */
 	EX("a {{ \"  mid\" }}", "a   mid");
 	EX("{{ \"05/02/2024, 50%; ok?\" }}", "05/02/2024, 50%; ok?");
 }
@@ -225,10 +226,20 @@ static void test_cmark(void)
 {
 	/* Data never turns into markup: one paragraph, its text intact. */
 	static const char *hostile[] = {
-		"*đậm* _nghiêng_ [liên kết](x) `mã` <b>html</b> &amp; ~~gạch~~",
-		"# không phải tiêu đề", "- không phải danh sách", "1. không",
-		"> không trích dẫn", "---", "===", "| a | b |", "[^1]",
-		"a\\b", "www.example.com", "+ x", "2024. năm", "   thụt",
+	    "*đậm* _nghiêng_ [liên kết](x) `mã` <b>html</b> &amp; ~~gạch~~",
+	    "# không phải tiêu đề",
+	    "- không phải danh sách",
+	    "1. không",
+	    "> không trích dẫn",
+	    "---",
+	    "===",
+	    "| a | b |",
+	    "[^1]",
+	    "a\\b",
+	    "www.example.com",
+	    "+ x",
+	    "2024. năm",
+	    "   thụt",
 	};
 	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
 		struct scalar v = {"x", hostile[i], {"r.md", 1, 1}};
@@ -239,9 +250,8 @@ static void test_cmark(void)
 		ENV = env;
 		const char *md = expand("Trước\n{{ x }}");
 		ENV = saved;
-		const char *want = arena_printf(&A, "2:Trước/%s",
-						hostile[i][0] == ' ' ? hostile[i] + 3
-								     : hostile[i]);
+		const char *want = arena_printf(
+		    &A, "2:Trước/%s", hostile[i][0] == ' ' ? hostile[i] + 3 : hostile[i]);
 		CHECK_STR(cmark_text(md), want, "cmark reads '%s' as text", hostile[i]);
 	}
 	/* In a table row, a '|' in a cell stays in its cell. */
@@ -315,8 +325,7 @@ static void test_errors(void)
 			    "are {{#each TABLE}} and {{#if EXPR}}");
 	EX("{{ von }}", "r.md:10:4: error: von is a table; insert it with {{ table "
 			"von }} or loop over it with {{#each von}}");
-	EX("{{#each von where }}{{/each}}",
-	   "r.md:10:19: error: empty expression");
+	EX("{{#each von where }}{{/each}}", "r.md:10:19: error: empty expression");
 	/* first error only, and nothing after it */
 	EX("{{ zz1 }} {{ zz2 }}",
 	   "r.md:10:4: error: unknown name 'zz1'; names are: nam, ten_xa, "
@@ -343,8 +352,7 @@ static void test_value(void)
 			       &ENV, &out),
 	      "value 2");
 	CHECK_STR(out, "a*b dòng 1 dòng 2", "value: newline becomes a space");
-	CHECK(tpl_expand_value(&A, loc, "plain", &ENV, &out) &&
-		      strcmp(out, "plain") == 0,
+	CHECK(tpl_expand_value(&A, loc, "plain", &ENV, &out) && strcmp(out, "plain") == 0,
 	      "value without placeholders");
 	CHECK(!tpl_expand_value(&A, loc, "Xã {{ zz }}", &ENV, &out), "value error");
 	CHECK_STR(buf_cstr(&diag_out),
@@ -364,15 +372,14 @@ static void test_batch_and_sets(void)
 	struct tpl_env saved = ENV;
 	ENV = env;
 	EX("{{ ma }} {{ ten_xa }} {{ nam }}", "X02 Xã \\*B\\* 2030");
-	EX("{{#each von}}{{ nam }} {{ ma }};{{/each}}",
-	   "2022 X02;2023 X02;2024 X02;");
+	EX("{{#each von}}{{ nam }} {{ ma }};{{/each}}", "2022 X02;2023 X02;2024 X02;");
 	ENV = saved;
 
 	/* Without a data folder, --data-locale still decides how --set and
 	 * front-matter values read as numbers. */
 	struct scalar c_sets[] = {{"ty_le", "1234.5", {"--set", 0, 0}}};
-	struct tpl_env nodata = {.batch_row = -1, .sets = c_sets, .nsets = 1,
-				 .locale = LOCALE_C};
+	struct tpl_env nodata = {
+	    .batch_row = -1, .sets = c_sets, .nsets = 1, .locale = LOCALE_C};
 	ENV = nodata;
 	EX("{{ ty_le * 2 | so }}", "2\\.469");
 	ENV.locale = LOCALE_VI;
@@ -397,18 +404,18 @@ static double time_rows(int n, size_t *outlen)
 	struct dataset ds = {"data", &t, 1, LOCALE_VI};
 	data_parse_csv(&a, "data/big.csv", "big", csv.ptr, csv.len, LOCALE_VI, &t);
 	struct tpl_env env = {.data = &ds, .batch_row = -1};
-	const char *src = "| STT | Mã | Tên | Số tiền | Tỷ lệ |\n|---|---|---|---:|---:|\n"
-			  "{{#each big where so_tien > 0}}\n"
-			  "| {{ stt }} | {{ ma }} | {{ ten | hoa }} | {{ so_tien * 2 | so }} "
-			  "| {{ pct(so_tien, sum(big.so_tien)) | pct(4) }} |\n"
-			  "{{/each}}\nTổng: {{ sum(big.so_tien) | so }}\n";
+	const char *src =
+	    "| STT | Mã | Tên | Số tiền | Tỷ lệ |\n|---|---|---|---:|---:|\n"
+	    "{{#each big where so_tien > 0}}\n"
+	    "| {{ stt }} | {{ ma }} | {{ ten | hoa }} | {{ so_tien * 2 | so }} "
+	    "| {{ pct(so_tien, sum(big.so_tien)) | pct(4) }} |\n"
+	    "{{/each}}\nTổng: {{ sum(big.so_tien) | so }}\n";
 	struct buf out = BUF_INIT;
 	struct linemap map;
 	clock_t c0 = clock();
 	bool ok = tpl_expand(&a, "big.md", 1, src, strlen(src), &env, &out, &map);
 	double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
-	CHECK(ok && map.n == (size_t)n + 4, "%d-row expansion (%zu lines)", n,
-	      map.n);
+	CHECK(ok && map.n == (size_t)n + 4, "%d-row expansion (%zu lines)", n, map.n);
 	*outlen = out.len;
 	buf_free(&out);
 	buf_free(&csv);

@@ -8,26 +8,26 @@
 
 static int unit_failed;
 
-#define CHECK(cond, ...)                                                       \
-	do {                                                                   \
-		if (cond) {                                                    \
-			printf("ok - ");                                       \
-		} else {                                                       \
-			printf("not ok - %s:%d: ", __FILE__, __LINE__);        \
-			unit_failed++;                                         \
-		}                                                              \
-		printf(__VA_ARGS__);                                           \
-		printf("\n");                                                  \
+#define CHECK(cond, ...)                                                                 \
+	do {                                                                             \
+		if (cond) {                                                              \
+			printf("ok - ");                                                 \
+		} else {                                                                 \
+			printf("not ok - %s:%d: ", __FILE__, __LINE__);                  \
+			unit_failed++;                                                   \
+		}                                                                        \
+		printf(__VA_ARGS__);                                                     \
+		printf("\n");                                                            \
 	} while (0)
 
-#define CHECK_STR(got, want, ...)                                              \
-	do {                                                                   \
-		const char *g_ = (got), *w_ = (want);                          \
-		int same_ = g_ && w_ && strcmp(g_, w_) == 0;                   \
-		CHECK(same_, __VA_ARGS__);                                     \
-		if (!same_)                                                    \
-			printf("#   got:  \"%s\"\n#   want: \"%s\"\n",         \
-			       g_ ? g_ : "(null)", w_ ? w_ : "(null)");        \
+#define CHECK_STR(got, want, ...)                                                        \
+	do {                                                                             \
+		const char *g_ = (got), *w_ = (want);                                    \
+		int same_ = g_ && w_ && strcmp(g_, w_) == 0;                             \
+		CHECK(same_, __VA_ARGS__);                                               \
+		if (!same_)                                                              \
+			printf("#   got:  \"%s\"\n#   want: \"%s\"\n",                   \
+			       g_ ? g_ : "(null)", w_ ? w_ : "(null)");                  \
 	} while (0)
 
 #define UNIT_DONE() return unit_failed ? 1 : 0
