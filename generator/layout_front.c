@@ -20,6 +20,19 @@ static float pitch_of(float size)
 	return 1.15f * size;
 }
 
+/* The ops from op0 on as one unbreakable block of height h. */
+static void push_box(struct lctx *c, int op0, float h, bool brk)
+{
+	lc_push_item(c, (struct vitem){.kind = V_BOX,
+				       .brk = brk,
+				       .table = -1,
+				       .h = h,
+				       .op0 = op0,
+				       .nops = c->nops - op0,
+				       .block = -1,
+				       .outline = -1});
+}
+
 /* One line of text centred on cx at baseline y, as a single op (spaces
  * inside are kept as drawn, e.g. the blank day of a draft's date). */
 static float centred(struct lctx *c, const char *s, int face, float size, float cx,
@@ -225,14 +238,7 @@ static void header_box(struct lctx *c)
 	}
 	/* Two empty 14 pt lines after the date, then the type name. */
 	float h = bottom + 3 * pitch_of(14) - lt_baseline(14, pitch_of(14));
-	lc_push_item(c, (struct vitem){.kind = V_BOX,
-				       .brk = false,
-				       .table = -1,
-				       .h = h,
-				       .op0 = op0,
-				       .nops = c->nops - op0,
-				       .block = -1,
-				       .outline = -1});
+	push_box(c, op0, h, false);
 }
 
 static void title_box(struct lctx *c)
@@ -311,14 +317,7 @@ static void title_box(struct lctx *c)
 		}
 		y += p14; /* one empty line before the body */
 	}
-	lc_push_item(c, (struct vitem){.kind = V_BOX,
-				       .brk = false,
-				       .table = -1,
-				       .h = y,
-				       .op0 = op0,
-				       .nops = c->nops - op0,
-				       .block = -1,
-				       .outline = -1});
+	push_box(c, op0, y, false);
 }
 
 void lf_front(struct lctx *c)

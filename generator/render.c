@@ -191,6 +191,15 @@ static void put_num(struct buf *b, float v)
 	}
 }
 
+/* "x y" then an operator */
+static void put_point(struct buf *b, float x, float y, const char *op)
+{
+	put_num(b, x);
+	buf_putc(b, ' ');
+	put_num(b, y);
+	buf_puts(b, op);
+}
+
 /* UTF-8 text as 2-byte codes (Identity-H: code = CID), each code point's
  * CID in this face, in a literal string (half the size of hex). */
 static void put_codes(struct buf *b, const char *s, const uint16_t *cids)
@@ -253,14 +262,8 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 			buf_puts(b, " w\n");
 			lw = o->lw;
 		}
-		put_num(b, o->x);
-		buf_putc(b, ' ');
-		put_num(b, H - o->y);
-		buf_puts(b, " m ");
-		put_num(b, o->x2);
-		buf_putc(b, ' ');
-		put_num(b, H - o->y2);
-		buf_puts(b, " l\n");
+		put_point(b, o->x, H - o->y, " m ");
+		put_point(b, o->x2, H - o->y2, " l\n");
 		open = true;
 	}
 	if (open)
@@ -290,10 +293,7 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 				size = o->size;
 			}
 			buf_puts(b, "1 0 0 1 ");
-			put_num(b, o->x);
-			buf_putc(b, ' ');
-			put_num(b, H - o->y);
-			buf_puts(b, " Tm[");
+			put_point(b, o->x, H - o->y, " Tm[");
 			in_tj = true;
 			base = o->y;
 			pen = o->x;
