@@ -45,30 +45,34 @@ size_t text_length(const char *s, size_t len)
 }
 
 /* Only code points that NFC can change need utf8proc; most Vietnamese
- * text saved by Word is already precomposed. This check is conservative:
- * any combining mark, or a character outside Latin and Vietnamese blocks,
- * sends the text through utf8proc. */
+ * text saved by Word is already precomposed. Conservative: every code
+ * point that is not ASCII, below U+0300 (Latin-1, Latin Extended-A/B,
+ * IPA), Latin Extended Additional or general punctuation counts. Each of
+ * those safe ones is a starter that composes with nothing before it, so
+ * NFC never changes across it: the text splits there into pieces that
+ * normalise independently. */
+static bool nfc_safe(int32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+	       (cp >= 0x2000 && cp <= 0x206F);
+}
+
 static bool needs_nfc(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
+		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		int32_t cp = text_next(s, &i);
-		if (cp < 0x300)
-			continue;
-		if (cp >= 0x1E00 && cp <= 0x1EFF)
-			continue; /* Latin Extended Additional: NFC-stable */
-		if (cp >= 0x2000 && cp <= 0x206F)
-			continue; /* general punctuation */
-		return true;
+		if (!nfc_safe(text_next(s, &i)))
+			return true;
 	}
 	return false;
 }
 
-/* Normalise line by line: only lines that need it pay for utf8proc. */
+/* Normalise piece by piece: only the stretch from the safe starter before
+ * an unsafe code point to the next safe one pays for utf8proc (a partly
+ * decomposed file normalises in a few microseconds a line). */
 char *text_nfc(struct arena *a, const char *s, size_t len, size_t *outlen)
 {
 	if (!needs_nfc(s, len)) {
@@ -78,22 +82,35 @@ char *text_nfc(struct arena *a, const char *s, size_t len, size_t *outlen)
 	}
 	struct buf b = BUF_INIT;
 	buf_grow(&b, len);
+	size_t done = 0;    /* s[0..done) is in b */
+	size_t starter = 0; /* start of the last safe code point */
 	for (size_t i = 0; i < len;) {
-		const char *nl = memchr(s + i, '\n', len - i);
-		size_t e = nl ? (size_t)(nl - s) + 1 : len;
+		size_t at = i;
+		if (nfc_safe(text_next(s, &i))) {
+			starter = at;
+			continue;
+		}
+		/* [starter, e): the unsafe stretch with the starter before it */
+		size_t e = i;
+		while (e < len) {
+			size_t k = e;
+			if (nfc_safe(text_next(s, &k)))
+				break;
+			e = k;
+		}
+		buf_put(&b, s + done, starter - done);
 		utf8proc_uint8_t *dst = NULL;
-		utf8proc_ssize_t n = -1;
-		if (needs_nfc(s + i, e - i))
-			n = utf8proc_map((const utf8proc_uint8_t *)s + i,
-					 (utf8proc_ssize_t)(e - i), &dst,
-					 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s + starter,
+						  (utf8proc_ssize_t)(e - starter), &dst,
+						  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 		if (n >= 0)
 			buf_put(&b, dst, (size_t)n);
-		else /* already NFC (or, impossibly, invalid): keep as is */
-			buf_put(&b, s + i, e - i);
+		else /* impossible for valid UTF-8: keep as is */
+			buf_put(&b, s + starter, e - starter);
 		free(dst);
-		i = e;
+		done = starter = i = e;
 	}
+	buf_put(&b, s + done, len - done);
 	char *r = arena_strndup(a, buf_cstr(&b), b.len);
 	if (outlen)
 		*outlen = b.len;
@@ -101,9 +118,21 @@ char *text_nfc(struct arena *a, const char *s, size_t len, size_t *outlen)
 	return r;
 }
 
+/* The first character that starts more than MAX_LINE_BYTES into the line
+ * (raw before it is valid UTF-8). */
+static size_t past_line_limit(const char *raw, size_t len, size_t line_start)
+{
+	size_t p = line_start + MAX_LINE_BYTES + 1;
+	while (p < len && ((unsigned char)raw[p] & 0xC0) == 0x80)
+		p++;
+	return p;
+}
+
 bool text_prepare(struct arena *a, const char *file, int first_line, const char *raw,
 		  size_t len, char **out, size_t *outlen)
 {
+	/* LF-only text without a BOM is copied as is: runs of good bytes are
+	 * copied whole, and only CR changes anything. */
 	struct buf b = BUF_INIT;
 	buf_grow(&b, len);
 	size_t i = 0;
@@ -113,35 +142,44 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 		i = 3;
 		line_start = 3;
 	}
+	size_t run = i; /* raw[run..i) is checked and not yet copied */
 	const char *why = NULL;
 	bool long_line = false; /* not an encoding problem: no byte to show */
-	while (i < len) {
-		unsigned char c = (unsigned char)raw[i];
-		if (c == '\n' || c == '\r') {
-			buf_putc(&b, '\n');
-			i += (c == '\r' && i + 1 < len && raw[i + 1] == '\n') ? 2 : 1;
-			line++;
-			line_start = i;
-			continue;
-		}
+	for (;;) {
+		/* printable ASCII: nothing to check but the line length, which
+		 * is checked at the next byte that is not */
+		while (i < len && (unsigned char)raw[i] >= 0x20 &&
+		       (unsigned char)raw[i] < 0x7F)
+			i++;
 		if (i - line_start > MAX_LINE_BYTES) {
+			i = past_line_limit(raw, len, line_start);
 			why = "line longer than 1 MB";
 			long_line = true;
 			break;
 		}
-		if (c < 0x80) {
-			if (c < 0x20 && c != '\t') {
-				why = c == 0 ? "NUL byte in text"
-					     : "control character in text";
-				break;
-			}
-			if (c == 0x7F) {
-				why = "control character in text";
-				break;
-			}
-			buf_putc(&b, (char)c);
+		if (i >= len)
+			break;
+		unsigned char c = (unsigned char)raw[i];
+		if (c == '\n' || c == '\t') {
 			i++;
+			if (c == '\n') {
+				line++;
+				line_start = i;
+			}
 			continue;
+		}
+		if (c == '\r') {
+			buf_put(&b, raw + run, i - run);
+			buf_putc(&b, '\n');
+			i += (i + 1 < len && raw[i + 1] == '\n') ? 2 : 1;
+			run = i;
+			line++;
+			line_start = i;
+			continue;
+		}
+		if (c < 0x80) {
+			why = c == 0 ? "NUL byte in text" : "control character in text";
+			break;
 		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)raw + i,
@@ -158,7 +196,6 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 			why = "control character in text";
 			break;
 		}
-		buf_put(&b, raw + i, (size_t)n);
 		i += (size_t)n;
 	}
 	if (why) {
@@ -175,6 +212,7 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 		buf_free(&b);
 		return false;
 	}
+	buf_put(&b, raw + run, len - run);
 	*out = text_nfc(a, buf_cstr(&b), b.len, outlen);
 	buf_free(&b);
 	return true;
