@@ -121,15 +121,15 @@ void expr_src_skip(struct expr_src *src, size_t n)
 {
 	if (n > src->len)
 		n = src->len;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)src->s[i];
-		if (c == '\n') {
-			src->line++;
-			src->col = 1;
-		} else if ((c & 0xC0) != 0x80) {
-			src->col++;
-		}
+	/* whole lines by memchr; columns only after the last newline */
+	size_t i = 0;
+	for (const char *nl; (nl = memchr(src->s + i, '\n', n - i)) != NULL;) {
+		src->line++;
+		src->col = 1;
+		i = (size_t)(nl - src->s) + 1;
 	}
+	for (; i < n; i++)
+		src->col += ((unsigned char)src->s[i] & 0xC0) != 0x80;
 	src->s += n;
 	src->len -= n;
 }

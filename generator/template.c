@@ -225,8 +225,9 @@ static bool tokenize(struct tx *x, struct expr_src cur)
 	while (cur.len) {
 		const char *open = NULL;
 		/* text up to the next "{{", one line per token */
-		for (const char *p = cur.s; p + 1 < end; p++)
-			if (p[0] == '{' && p[1] == '{') {
+		for (const char *p = cur.s; (p = memchr(p, '{', (size_t)(end - p))) && p + 1 < end;
+		     p++)
+			if (p[1] == '{') {
 				open = p;
 				break;
 			}
@@ -281,7 +282,7 @@ static void drop_tag_lines(struct tx *x)
 			if (is_block(u->kind)) {
 				tag = true;
 			} else if (u->kind == K_TEXT) {
-				for (size_t m = 0; m < u->len; m++)
+				for (size_t m = 0; m < u->len && only; m++)
 					if (u->s[m] != ' ' && u->s[m] != '\t' &&
 					    u->s[m] != '\n')
 						only = false;
@@ -703,8 +704,9 @@ bool tpl_expand(struct arena *a, const char *file, int first_line, const char *s
 		return false;
 	/* The last line (possibly empty) maps to the template's last line. */
 	int last = first_line;
-	for (size_t i = 0; i < len; i++)
-		last += src[i] == '\n';
+	for (const char *p = src, *nl; (nl = memchr(p, '\n', len - (size_t)(p - src)));
+	     p = nl + 1)
+		last++;
 	if (len && src[len - 1] == '\n')
 		last--;
 	ARR_PUSH(a, x.lines, x.nlines, x.caplines, x.cur_src ? x.cur_src : last);
