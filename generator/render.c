@@ -230,6 +230,12 @@ static void put_codes(struct buf *b, const char *s, const uint16_t *cids)
 	b->ptr[b->len] = 0;
 }
 
+static HPDF_STATUS append_out(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT n)
+{
+	buf_put(stream->attr, ptr, n);
+	return HPDF_OK;
+}
+
 static HPDF_STATUS flate_filter_entry(HPDF_Dict dict, HPDF_Stream out)
 {
 	(void)dict;
@@ -308,20 +314,65 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 	buf_puts(b, "ET\n");
 }
 
+/* A page's content as libharu reads it when saving: straight from the
+ * bytes pagezip holds (its memory stream would take a copy, one byte at
+ * a time, and give it back the same way). */
+struct content_src {
+	const HPDF_BYTE *p;
+	HPDF_UINT len, pos;
+};
+
+static HPDF_STATUS src_read(HPDF_Stream s, HPDF_BYTE *to, HPDF_UINT *n)
+{
+	struct content_src *c = s->attr;
+	HPDF_UINT k = c->len - c->pos < *n ? c->len - c->pos : *n;
+	memcpy(to, c->p + c->pos, k);
+	c->pos += k;
+	*n = k;
+	return c->pos == c->len ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS src_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	struct content_src *c = s->attr;
+	HPDF_INT from = mode == HPDF_SEEK_SET ? 0 : mode == HPDF_SEEK_CUR ? (HPDF_INT)c->pos
+									  : (HPDF_INT)c->len;
+	if (from + pos < 0 || from + pos > (HPDF_INT)c->len)
+		return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+	c->pos = (HPDF_UINT)(from + pos);
+	return HPDF_OK;
+}
+
+static HPDF_INT32 src_tell(HPDF_Stream s)
+{
+	return (HPDF_INT32)((struct content_src *)s->attr)->pos;
+}
+
+static HPDF_UINT32 src_size(HPDF_Stream s)
+{
+	return ((struct content_src *)s->attr)->len;
+}
+
 /* The content goes in as raw bytes with our own /Filter entry: libharu
- * would copy it byte by byte into and out of its buffers around its own
- * deflate, and drops a Filter entry from a stream it does not filter. */
-static void put_content(HPDF_Page page, const struct pagezip *z, int i)
+ * would deflate it again, and drops a Filter entry from a stream it does
+ * not filter. */
+static void put_content(HPDF_Page page, const struct pagezip *z, int i,
+			struct content_src *src)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	size_t len;
 	bool deflated;
-	const void *bytes = pagezip_get(z, i, &len, &deflated);
+	*src = (struct content_src){pagezip_get(z, i, &len, &deflated), (HPDF_UINT)len, 0};
+	HPDF_Stream s =
+	    HPDF_CallbackReader_New(page->mmgr, src_read, src_seek, src_tell, src_size, src);
+	if (!s)
+		return; /* the error handler has recorded it */
+	HPDF_Stream_Free(attr->contents->stream);
+	attr->contents->stream = attr->stream = s;
 	if (deflated) {
 		attr->contents->filter = HPDF_STREAM_FILTER_NONE;
 		attr->contents->write_fn = flate_filter_entry;
 	}
-	HPDF_Stream_Write(attr->stream, bytes, (HPDF_UINT)len);
 }
 
 /* HPDF_LoadTTFontFromFile, but from the bytes font.c already read: its
@@ -541,8 +592,9 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
 	set_dates(pdf);
 	HPDF_Page *pages = calloc((size_t)(L->npages ? L->npages : 1), sizeof *pages);
+	struct content_src *srcs = calloc((size_t)(L->npages ? L->npages : 1), sizeof *srcs);
 	struct pagezip *z = pagezip_start(L->npages);
-	if (!pages || !z)
+	if (!pages || !srcs || !z)
 		r.err = HPDF_FAILD_TO_ALLOC_MEM;
 	struct buf content = BUF_INIT;
 	for (int p = 0; p < L->npages && !r.err; p++) {
@@ -556,8 +608,7 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	if (z) {
 		pagezip_finish(z);
 		for (int p = 0; p < L->npages && !r.err; p++)
-			put_content(pages[p], z, p);
-		pagezip_free(z);
+			put_content(pages[p], z, p, &srcs[p]);
 	}
 	for (int f = 0; f < FACE_COUNT && !r.err; f++)
 		if (fonts[f])
@@ -573,22 +624,12 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	}
 	free(pages);
 	bool saving = !r.err;
-	if (!r.err)
-		HPDF_SaveToStream(pdf);
 	if (!r.err) {
-		HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-		HPDF_ResetStream(pdf);
-		buf_grow(out, size);
-		while (!r.err) {
-			HPDF_UINT32 n = 65536;
-			buf_grow(out, n);
-			HPDF_STATUS st = HPDF_ReadFromStream(
-			    pdf, (HPDF_BYTE *)out->ptr + out->len, &n);
-			out->len += n;
-			if (st == HPDF_STREAM_EOF || n == 0)
-				break;
-		}
-		out->ptr[out->len] = 0;
+		/* straight into out: libharu's memory stream would copy every
+		 * byte twice more, one at a time */
+		pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, append_out, out);
+		if (pdf->stream)
+			HPDF_SaveToStream(pdf);
 	}
 	if (r.err) {
 		if (r.err == HPDF_INVALID_OBJECT && saving) {
@@ -599,8 +640,12 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 				  (unsigned)r.err, (unsigned)r.detail);
 		}
 		HPDF_Free(pdf);
+		pagezip_free(z);
+		free(srcs);
 		return false;
 	}
 	HPDF_Free(pdf);
+	pagezip_free(z); /* after the save: it read the pages from there */
+	free(srcs);
 	return true;
 }
