@@ -40,6 +40,37 @@ static int usage_error(const char *fmt, const char *arg)
 	return DIAG_USAGE;
 }
 
+/* --set KEY=VALUE: the whole argument is input (UTF-8, NFC; errors as
+ * --set:1:COL), the key a name a template can use. */
+static bool add_set(struct arena *a, const char *arg, struct scalar **sets, int *n,
+		    int *cap, int *rc)
+{
+	const char *eq = strchr(arg, '=');
+	if (!eq || eq == arg) {
+		*rc = usage_error("--set wants KEY=VALUE, not '%s'", arg);
+		return false;
+	}
+	char *text;
+	size_t len;
+	if (!text_prepare(a, "--set", 1, arg, strlen(arg), &text, &len)) {
+		*rc = DIAG_INPUT;
+		return false;
+	}
+	char *teq = strchr(text, '=');
+	for (const char *p = text; p < teq; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_')) {
+			*rc = usage_error("--set: '%s' is not a name (letters a-z, "
+					  "digits and _, as front-matter keys are)",
+					  arena_strndup(a, text, (size_t)(teq - text)));
+			return false;
+		}
+	*teq = 0;
+	struct scalar s = {text, teq + 1, {"--set", 1, text_column(text, teq + 1)}};
+	ARR_PUSH(a, *sets, *n, *cap, s);
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -50,8 +81,21 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+		if (argc > 2)
+			return usage_error("unexpected argument '%s'", argv[2]);
 		printf("baocao %s\n", BAOCAO_VERSION);
 		return 0;
+	}
+	/* the reproducible-builds convention: a malformed value is an error,
+	 * not a silently different file */
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		long long t = strtoll(epoch, &end, 10);
+		if (*end || t < 0 || t > 253402300799LL) /* 9999-12-31 */
+			return usage_error("SOURCE_DATE_EPOCH is '%s'; it must be a "
+					   "number of seconds since 1970",
+					   epoch);
 	}
 	bool build = !strcmp(cmd, "build"), check = !strcmp(cmd, "check"),
 	     batch = !strcmp(cmd, "batch");
@@ -82,6 +126,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(arg, "-d") || !strcmp(arg, "--data")) {
 			NEEDS_VALUE();
 			o.data_dir = val;
+		} else if ((!strcmp(arg, "-o") || !strcmp(arg, "--output")) && check) {
+			rc = usage_error("%s", "check writes no PDF; -o is for build and batch");
 		} else if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
 			NEEDS_VALUE();
 			o.output = val;
@@ -102,23 +148,8 @@ int main(int argc, char **argv)
 						 val);
 		} else if (!strcmp(arg, "--set")) {
 			NEEDS_VALUE();
-			const char *eq = val ? strchr(val, '=') : NULL;
-			if (val && (!eq || eq == val)) {
-				rc = usage_error("--set wants KEY=VALUE, not '%s'", val);
-			} else if (val) {
-				char *v;
-				size_t vl;
-				if (!text_prepare(&a, "--set", 1, eq + 1, strlen(eq + 1),
-						  &v, &vl)) {
-					rc = DIAG_USAGE;
-					break;
-				}
-				struct scalar s = {
-				    arena_strndup(&a, val, (size_t)(eq - val)),
-				    v,
-				    {"--set", 0, 0}};
-				ARR_PUSH(&a, sets, nsets, capsets, s);
-			}
+			if (val && !add_set(&a, val, &sets, &nsets, &capsets, &rc))
+				break;
 		} else if (!strcmp(arg, "--greedy")) {
 			o.lopt.greedy = true; /* compare line breakers (tests, bench) */
 		} else if (!strcmp(arg, "--dump-layout")) {

@@ -178,7 +178,9 @@ static void on_row(int term, void *user)
 }
 
 /* ',' or ';': whichever occurs more often, outside quotes, in the first
- * non-blank line (Excel in a Vietnamese locale writes ';'). */
+ * non-blank line (Excel in a Vietnamese locale writes ';'). A header with
+ * neither is one column, so "1,5" in it is one cell: the delimiter is
+ * then a control character, which text_prepare has refused already. */
 static char detect_delim(const char *s, size_t n)
 {
 	size_t i = 0;
@@ -194,7 +196,7 @@ static char detect_delim(const char *s, size_t n)
 		else if (!quoted && s[i] == ';')
 			semis++;
 	}
-	return semis > commas ? ';' : ',';
+	return semis > commas ? ';' : commas ? ',' : '\x1f';
 }
 
 /* Where libcsv stopped: explain the byte it refused. */

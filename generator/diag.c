@@ -35,13 +35,10 @@ static void put_loc(struct buf *b, struct srcloc loc)
 		buf_puts(b, "baocao: ");
 		return;
 	}
-	buf_puts(b, loc.file);
-	if (loc.line > 0) {
-		buf_printf(b, ":%d", loc.line);
-		if (loc.col > 0)
-			buf_printf(b, ":%d", loc.col);
-	}
-	buf_puts(b, ": ");
+	/* always FILE:LINE:COL, so editors and CI parsers find every message;
+	 * a problem of the whole file (its size) points at its start */
+	buf_printf(b, "%s:%d:%d: ", loc.file, loc.line > 0 ? loc.line : 1,
+		   loc.col > 0 ? loc.col : 1);
 }
 
 static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_list ap)

@@ -103,6 +103,8 @@ struct doc {
 	struct note *notes; /* notes[i].num == i + 1 */
 	int nnotes;
 	const char *file; /* the template, for messages */
+	const char *src; /* its text (NFC), to find columns for messages */
+	size_t src_len;
 };
 
 #endif

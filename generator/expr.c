@@ -906,6 +906,9 @@ static void unknown_name(struct expr_ctx *c, struct expr *e)
 		size_t from = c->batch_table ? (size_t)c->batch_table->ncols : 0;
 		list_names(&b, cands + from, c->nsets + c->nvars);
 	}
+	if (!c->data && !c->nframes)
+		buf_puts(&b, " (there is no data folder: put the CSV files in data/ "
+			     "beside the report, or pass -d DIR)");
 	diag_error(e->loc, "%s", buf_cstr(&b));
 	buf_free(&b);
 }
@@ -970,9 +973,13 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	case C_VAR: {
 		const struct scalar *s =
 		    (e->cache == C_SET ? c->sets : c->vars) + e->cache_i;
+		const char *text = s->value ? s->value : "";
+		if (e->cache == C_VAR && c->var_text &&
+		    !(text = c->var_text(c->var_ud, e->cache_i)))
+			return false;
 		memset(v, 0, sizeof *v);
 		v->kind = EXPR_TEXT;
-		v->text = s->value ? s->value : "";
+		v->text = text;
 		v->sc = s;
 		v->loc = e->loc;
 		v->row = -1;
@@ -1221,10 +1228,11 @@ static const char *text_kind(const struct expr_value *v, struct arena *a)
 				    data_cell(v->t, v->row, v->col)->line,
 				    data_cell(v->t, v->row, v->col)->col, v->row + 1,
 				    v->t->names[v->col]);
-	if (v->sc && v->sc->loc.file && v->sc->loc.line > 0)
+	if (v->sc && v->sc->loc.file && v->sc->loc.line > 0 &&
+	    strcmp(v->sc->loc.file, "--set") != 0)
 		return arena_printf(a, "value '%s' of '%s' (%s:%d)", v->text, v->sc->name,
 				    v->sc->loc.file, v->sc->loc.line);
-	if (v->sc && v->sc->loc.file) /* --set: no line */
+	if (v->sc && v->sc->loc.file) /* --set: the option says where */
 		return arena_printf(a, "value '%s' of '%s' (%s)", v->text, v->sc->name,
 				    v->sc->loc.file);
 	if (v->sc)

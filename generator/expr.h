@@ -94,6 +94,11 @@ struct expr_ctx {
 	int nsets;
 	const struct scalar *vars;
 	int nvars;
+	/* The text of front-matter value i once its own placeholders are
+	 * expanded (NULL: failed, reported); without it values are used as
+	 * written. The template module supplies it. */
+	const char *(*var_text)(void *ud, int i);
+	void *var_ud;
 	bool c_locale; /* numbers in cells and scalars: 1234.5 */
 
 	struct expr_frame frames[MAX_NESTING + 8];

@@ -244,20 +244,29 @@ static bool want_list(struct yctx *c, const char *key, const struct ynode *v,
 	return true;
 }
 
-static bool want_bool(const char *key, const struct ynode *v, bool *out)
+/* 1 true, 0 false, -1 neither */
+static int read_bool(const char *s)
 {
 	static const char *yes[] = {"true", "yes", "on", "có", "co", "1"};
 	static const char *no[] = {"false", "no", "off", "không", "khong", "0", ""};
-	if (v->kind == Y_SCALAR) {
-		for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-			if (strcasecmp(v->s, yes[i]) == 0)
-				return *out = true, true;
-		for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-			if (strcasecmp(v->s, no[i]) == 0)
-				return *out = false, true;
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		if (strcasecmp(s, yes[i]) == 0)
+			return 1;
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		if (strcasecmp(s, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+static bool want_bool(const char *key, const struct ynode *v, bool *out)
+{
+	int b = v->kind == Y_SCALAR ? read_bool(v->s) : -1;
+	if (b < 0) {
+		diag_error(v->loc, "'%s' must be true or false", key);
+		return false;
 	}
-	diag_error(v->loc, "'%s' must be true or false", key);
-	return false;
+	*out = b;
+	return true;
 }
 
 /* A number written either way ("12,7" or "12.7"), within [lo, hi]. */
@@ -393,8 +402,16 @@ static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup 
 		ok &= want_number("co_chu", x, 13, 14, "pt", &p->size);
 	if ((x = map_get(v, "gian_dong")))
 		ok &= want_number("gian_dong", x, 1.0, 1.5, "lines", &p->spacing);
-	if ((x = map_get(v, "thut_dau_dong")))
-		ok &= want_number("thut_dau_dong", x, 10, 12.7, "mm", &p->indent);
+	if ((x = map_get(v, "thut_dau_dong"))) {
+		bool good = want_number("thut_dau_dong", x, 10, 12.7, "mm", &p->indent);
+		/* the decree's two values: 1 cm or 1.27 cm (half an inch) */
+		if (good && fabs(p->indent - 10) > 1e-6 && fabs(p->indent - 12.7) > 1e-6) {
+			diag_error(x->loc, "'thut_dau_dong' is 10 or 12.7 (mm), not %s",
+				   x->s);
+			good = false;
+		}
+		ok &= good;
+	}
 	if ((x = map_get(v, "co_chu_bang")))
 		ok &= want_number("co_chu_bang", x, 11, 14, "pt", &p->table_size);
 	if ((x = map_get(v, "co_chu_chu_thich")))
@@ -422,6 +439,29 @@ struct fm_text *fm_text_field(struct frontmatter *fm, const char *key)
 		if (strcmp(key, texts[i].key) == 0)
 			return (struct fm_text *)((char *)fm + texts[i].off);
 	return NULL;
+}
+
+bool fm_override(struct frontmatter *fm, const struct scalar *set)
+{
+	struct fm_text *dst = fm_text_field(fm, set->name);
+	if (dst) {
+		dst->s = set->value;
+		dst->loc = set->loc;
+		return true;
+	}
+	bool *flag = strcmp(set->name, "du_thao") == 0           ? &fm->du_thao
+		     : strcmp(set->name, "danh_so_tu_dong") == 0 ? &fm->danh_so_tu_dong
+								 : NULL;
+	if (flag) {
+		int b = read_bool(set->value);
+		if (b < 0) {
+			diag_error(set->loc, "'%s' must be true or false, not '%s'",
+				   set->name, set->value);
+			return false;
+		}
+		*flag = b;
+	}
+	return true;
 }
 
 void fm_default_page(struct page_setup *p)

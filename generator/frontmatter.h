@@ -57,6 +57,11 @@ struct frontmatter {
  * that is not one of the header's single-text parts. */
 struct fm_text *fm_text_field(struct frontmatter *fm, const char *key);
 
+/* Apply a --set KEY=VALUE to the header's parts and switches (a text
+ * part, du_thao, danh_so_tu_dong); other keys are left to the template.
+ * False (reported) for a switch that is neither true nor false. */
+bool fm_override(struct frontmatter *fm, const struct scalar *set);
+
 /* The decree's defaults (spec/decree30.md §11). */
 void fm_default_page(struct page_setup *p);
 

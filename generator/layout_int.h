@@ -80,6 +80,7 @@ struct lctx {
 	struct layout *out;
 	int outline_cap, rec_cap, page_cap;
 	bool failed;
+	bool glyph_failed; /* a missing glyph was reported */
 };
 
 /* layout_text.c */

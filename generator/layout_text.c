@@ -50,6 +50,8 @@ float lt_width(struct lctx *c, const char *s, int face, float size)
 
 bool lt_check_glyphs(struct lctx *c, const struct run *r, int n, int face_add)
 {
+	if (c->glyph_failed)
+		return false; /* one message, not one per paragraph or row */
 	for (int k = 0; k < n; k++) {
 		const struct face *f = &c->fs->face[r[k].face | face_add];
 		for (size_t i = 0; i < r[k].len;) {
@@ -59,15 +61,19 @@ bool lt_check_glyphs(struct lctx *c, const struct run *r, int n, int face_add)
 				continue;
 			char ch[5] = {0};
 			text_encode(cp, ch);
+			/* where the template line has it; text from the data
+			 * points at the line's start */
+			int col = text_find_column(c->doc->src, c->doc->src_len,
+						   r[k].line, ch);
 			diag_error(
-			    (struct srcloc){c->doc->file, r[k].line, 0},
+			    (struct srcloc){c->doc->file, r[k].line, col ? col : 1},
 			    "the font %s has no glyph for U+%04X '%s'%s (in \"%.*s\")",
 			    f->name, (unsigned)cp, ch,
 			    cp > 0xFFFF ? "; characters beyond U+FFFF cannot be embedded"
 					: "",
 			    (int)(r[k].len - at > 40 ? 40 : r[k].len - at),
 			    r[k].text + at);
-			c->failed = true;
+			c->failed = c->glyph_failed = true;
 			return false;
 		}
 	}

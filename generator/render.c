@@ -529,6 +529,9 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	}
 	/* first: only streams created after this call are compressed */
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	/* the decree asks for PDF 1.4 or later (spec/decree30.md §8); libharu
+	 * writes 1.3 unless a feature needs more, and nothing here is 1.4-only */
+	pdf->pdf_version = HPDF_VER_14;
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	struct used *u = calloc(1, sizeof *u);

@@ -125,8 +125,11 @@ static char *default_output(const char *input)
 	const char *base = strrchr(input, '/');
 	base = base ? base + 1 : input;
 	size_t n = strlen(base);
-	if (n > 3 && strcmp(base + n - 3, ".md") == 0)
-		n -= 3;
+	/* the stem: without its last extension (.md, .markdown, .txt), but
+	 * a name that only starts with a dot keeps it */
+	const char *dot = strrchr(base, '.');
+	if (dot && dot > base)
+		n = (size_t)(dot - base);
 	char *o = malloc(n + 5);
 	memcpy(o, base, n);
 	memcpy(o + n, ".pdf", 5);
@@ -154,6 +157,8 @@ static char *default_data_dir(const char *input)
 
 struct source {
 	const char *file;
+	const char *text; /* the whole file, NFC */
+	size_t text_len;
 	struct frontmatter fm;
 	struct dataset data;
 	bool has_data;
@@ -184,16 +189,14 @@ static bool expand_list(struct arena *a, const struct fm_list *in,
 	return ok;
 }
 
-/* --set overrides front-matter values, the header's parts included. */
-static void apply_sets(const struct report_opts *o, struct frontmatter *f)
+/* --set overrides front-matter values, the header's parts and the
+ * du_thao / danh_so_tu_dong switches included. */
+static bool apply_sets(const struct report_opts *o, struct frontmatter *f)
 {
-	for (int i = 0; i < o->nsets; i++) {
-		struct fm_text *dst = fm_text_field(f, o->sets[i].name);
-		if (dst) {
-			dst->s = o->sets[i].value;
-			dst->loc = o->sets[i].loc;
-		}
-	}
+	bool ok = true;
+	for (int i = 0; i < o->nsets; i++)
+		ok &= fm_override(f, &o->sets[i]);
+	return ok;
 }
 
 static bool build_meta(struct arena *a, const struct source *s, const struct tpl_env *env,
@@ -294,12 +297,17 @@ static void warn_missing_parts(const char *file, const struct meta *m,
  * check_only, stays in *keep for the caller (report_pdf_from_text, the
  * fuzzers): the same stages either way. */
 static bool build_one(const struct report_opts *o, const struct source *s,
-		      const struct fontset *fs, const struct tpl_env *env,
+		      const struct fontset *fs, const struct tpl_env *row_env,
 		      const char *output, struct buf *keep)
 {
 	struct arena a;
 	arena_init(&a);
-	struct doc doc = {.file = s->file};
+	/* front-matter values with placeholders expand once per build, as
+	 * they depend on the batch row */
+	struct tpl_env e = *row_env;
+	e.expanded = tpl_vars_new(&a, &e);
+	const struct tpl_env *env = &e;
+	struct doc doc = {.file = s->file, .src = s->text, .src_len = s->text_len};
 	struct buf md = BUF_INIT, pdf = BUF_INIT;
 	struct linemap map = {0};
 	bool ok = build_meta(&a, s, env, &doc.meta);
@@ -353,15 +361,22 @@ static bool load_source(struct arena *a, const struct report_opts *o, struct sou
 	size_t len;
 	bool ok = text_prepare(a, o->input, 1, buf_cstr(&raw), raw.len, &src, &len);
 	buf_free(&raw);
+	s->text = src;
+	s->text_len = ok ? len : 0;
 	ok = ok && fm_parse(a, o->input, src, len, &s->fm);
 	if (!ok)
 		return false;
-	apply_sets(o, &s->fm);
+	if (!apply_sets(o, &s->fm))
+		return false;
 	char *dd = o->data_dir ? strdup(o->data_dir) : default_data_dir(o->input);
 	if (dd) {
 		struct stat st;
 		if (stat(dd, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			diag_fail(DIAG_IO, "data folder '%s' does not exist", dd);
+			bool exists = stat(dd, &st) == 0;
+			diag_fail(DIAG_IO,
+				  exists ? "data folder '%s' is a file, not a folder"
+					 : "data folder '%s' does not exist",
+				  dd);
 			free(dd);
 			return false;
 		}
@@ -584,6 +599,8 @@ bool report_pdf_from_text(const char *file, const char *text, size_t len,
 	size_t n;
 	bool ok = text_prepare(&a, file, 1, text, len, &src, &n) &&
 		  fm_parse(&a, file, src, n, &s.fm);
+	s.text = src;
+	s.text_len = ok ? n : 0;
 	if (ok) {
 		struct report_opts o = {.input = file,
 					.locale = data ? data->locale : LOCALE_VI};

@@ -668,6 +668,46 @@ static bool run(struct tx *x, int from, int to)
 				      : (struct srcloc){x->file, 1, 1});
 }
 
+/* ---- front-matter values that hold placeholders ---- */
+
+struct tpl_vars {
+	struct arena *a;
+	const struct tpl_env *env;
+	const char **text; /* expanded, or NULL */
+	unsigned char *busy; /* being expanded: a use now is a cycle */
+};
+
+struct tpl_vars *tpl_vars_new(struct arena *a, const struct tpl_env *env)
+{
+	struct tpl_vars *v = arena_alloc(a, sizeof *v);
+	v->a = a;
+	v->env = env;
+	size_t n = env->nvars > 0 ? (size_t)env->nvars : 1;
+	v->text = arena_alloc(a, n * sizeof *v->text);
+	v->busy = arena_alloc(a, n);
+	return v;
+}
+
+static const char *var_text(void *ud, int i)
+{
+	struct tpl_vars *v = ud;
+	const struct scalar *s = &v->env->vars[i];
+	if (v->text[i])
+		return v->text[i];
+	if (!s->value || !strstr(s->value, "{{"))
+		return s->value ? s->value : "";
+	if (v->busy[i]) {
+		diag_error(s->loc, "'%s' uses its own value (through its placeholders)",
+			   s->name);
+		return NULL;
+	}
+	v->busy[i] = 1;
+	const char *out;
+	bool ok = tpl_expand_value(v->a, s->loc, s->value, v->env, &out);
+	v->busy[i] = 0;
+	return ok ? (v->text[i] = out) : NULL;
+}
+
 static void tx_init(struct tx *x, struct arena *a, const char *file, bool md,
 		    const struct tpl_env *env, struct buf *out)
 {
@@ -685,6 +725,10 @@ static void tx_init(struct tx *x, struct arena *a, const char *file, bool md,
 		x->ctx.nsets = env->nsets;
 		x->ctx.vars = env->vars;
 		x->ctx.nvars = env->nvars;
+		if (env->expanded) {
+			x->ctx.var_text = var_text;
+			x->ctx.var_ud = env->expanded;
+		}
 		x->ctx.c_locale =
 		    (env->data ? env->data->locale : env->locale) == LOCALE_C;
 	}

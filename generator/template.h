@@ -28,7 +28,15 @@ struct tpl_env {
 	/* How numbers in --set and front-matter values read when there is
 	 * no data folder (with one, the dataset's locale applies). */
 	enum data_locale locale;
+	/* Front-matter values expanded so far (tpl_vars_new); NULL: values
+	 * are used as written. */
+	struct tpl_vars *expanded;
 };
+
+/* Expanded front-matter values for one build (one batch row): a value
+ * that holds placeholders is expanded when first used, against env, and
+ * kept; a value that uses itself, directly or not, is an error. */
+struct tpl_vars *tpl_vars_new(struct arena *a, const struct tpl_env *env);
 
 /* Output line i (0-based) of an expansion came from template line
  * lines[i] of the file. */

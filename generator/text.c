@@ -22,6 +22,26 @@ int text_column(const char *line_start, const char *pos)
 	return col;
 }
 
+int text_find_column(const char *s, size_t len, int line, const char *needle)
+{
+	if (!s || line < 1 || !*needle)
+		return 0;
+	const char *p = s, *end = s + len;
+	for (int l = 1; l < line && p < end; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return 0;
+		p = nl + 1;
+	}
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	const char *e = nl ? nl : end;
+	size_t n = strlen(needle);
+	for (const char *q = p; q + n <= e; q++)
+		if (memcmp(q, needle, n) == 0)
+			return text_column(p, q);
+	return 0;
+}
+
 void text_position(const char *s, size_t off, int *line, int *col)
 {
 	int ln = 1;
@@ -205,10 +225,11 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 				   "%s; break it into shorter lines (a paragraph may "
 				   "span many lines)",
 				   why);
-		else
+		else /* a file, or an option such as --set */
 			diag_error((struct srcloc){file, line, col},
-				   "%s (byte 0x%02X); save the file as UTF-8", why,
-				   (unsigned char)raw[i]);
+				   "%s (byte 0x%02X); %s", why, (unsigned char)raw[i],
+				   file[0] == '-' ? "write the option in UTF-8"
+						  : "save the file as UTF-8");
 		buf_free(&b);
 		return false;
 	}

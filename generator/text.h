@@ -52,6 +52,10 @@ int text_encode(int32_t cp, char *out);
  * line_start. */
 int text_column(const char *line_start, const char *pos);
 
+/* Column (1-based, in characters) of the first needle in line `line` of
+ * s, or 0 when that line does not hold it. */
+int text_find_column(const char *s, size_t len, int line, const char *needle);
+
 /* Line and column of byte offset off in s (both 1-based). */
 void text_position(const char *s, size_t off, int *line, int *col);
 

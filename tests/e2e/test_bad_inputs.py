@@ -183,11 +183,11 @@ def run_generated_cases():
               None, 1, r"^bao-cao\.md:2:\d+: error: front matter too large or too deeply nested")
     # a template over 16 MB (short lines)
     generated("template-17mb", FM + "\nDòng văn bản.\n" * ((17 << 20) // 16), None, 1,
-              r"^bao-cao\.md: error: file is larger than 16 MB")
+              r"^bao-cao\.md:1:1: error: file is larger than 16 MB")
     # a CSV over 16 MB
     generated("csv-17mb", FM + "\n{{ count(t) }}\n",
               {"t.csv": "a,b\n" + "1234567,7654321\n" * ((17 << 20) // 16)}, 1,
-              r"^data/t\.csv: error: CSV file larger than 16 MB")
+              r"^data/t\.csv:1:1: error: CSV file larger than 16 MB")
     # more than 1.000.000 rows
     generated("csv-too-many-rows", FM + "\n{{ count(t) }}\n",
               {"t.csv": "a\n" + "1\n" * 1000001}, 1,

@@ -87,10 +87,13 @@ P.check("Title:" in info and "Kết quả thực hiện" in info and
         "ỦY BAN NHÂN DÂN HUYỆN PHONG THỔ" in info,
         "Title and Author come from trich_yeu and co_quan")
 
-# `check` writes nothing.
-c_out = os.path.join(tmp, "check.pdf")
-rc, out, err = P.run("check", src, "-o", c_out)
-P.check(rc == 0 and not os.path.exists(c_out), "check exits 0 and writes no PDF", err)
+# `check` writes nothing, and refuses -o rather than ignore it.
+cdir = tempfile.mkdtemp(prefix="baocao-check-")
+rc, out, err = P.run("check", src, cwd=cdir)
+P.check(rc == 0 and os.listdir(cdir) == [], "check exits 0 and writes no PDF", err)
+rc, out, err = P.run("check", src, "-o", os.path.join(cdir, "x.pdf"))
+P.check(rc == 2 and "-o is for build" in err and os.listdir(cdir) == [],
+        "check -o is a usage error (exit 2), nothing written", err)
 
 # A failed build leaves the previous PDF untouched and says FILE:LINE:COL.
 good_bytes = open(a, "rb").read()

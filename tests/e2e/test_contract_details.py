@@ -1,0 +1,121 @@
+"""Sentences of DESIGN.md §1-§2 that an audit found the program did not
+keep, each checked from the outside: placeholders in front-matter values,
+--set on the header's switches, FILE:LINE:COL on every input error, the
+output stem, strict options, one-column CSVs, and PDF 1.4."""
+import os
+import re
+import subprocess
+import tempfile
+
+import pdfutil as P
+
+def text_of(pdf):
+    return P.squash(P.pdftotext(pdf)) if os.path.exists(pdf) else ""
+
+
+# Front-matter values may hold placeholders, expanded like the body.
+rc, err, pdf = P.build("""---
+ten_xa: Tân Lập
+xa: "Xã {{ ten_xa | hoa }}"
+hai: "{{ 1 + 1 }}"
+co_quan: "ỦY BAN NHÂN DÂN {{ xa | hoa }}"
+---
+Báo cáo của {{ xa }}: {{ hai + 1 }} mục.
+""")
+t = text_of(pdf)
+P.check(rc == 0 and "Báo cáo của Xã TÂN LẬP: 3 mục." in t,
+        "a front-matter value's placeholders expand where the body uses it", err or t)
+P.check("ỦY BAN NHÂN DÂN XÃ TÂN LẬP" in t,
+        "a header part may use a value that holds placeholders", t)
+
+rc, err, pdf = P.build("""---
+a: "{{ b }}"
+b: "x {{ a }}"
+---
+{{ a }}
+""")
+P.check(rc == 1 and re.search(r"/t\.md:2:5: error: 'a' uses its own value", err)
+        and not os.path.exists(pdf),
+        "values that use each other are an error at the value, no PDF", err)
+
+# ... and in batch, per row.
+tmp = tempfile.mkdtemp(prefix="baocao-batch-")
+rc, err, _ = P.build("""---
+ten_day_du: "Ủy ban nhân dân xã {{ ten_xa }}"
+---
+{{ ten_day_du }}.
+""", tmp=tmp, files={"data/xa.csv": "ma,Tên xã\nTL,Tân Lập\nMS,Mường So\n"})
+rc, _, err = P.run("batch", os.path.join(tmp, "t.md"), "-d", os.path.join(tmp, "data"),
+                   "--each", "xa", "-o", os.path.join(tmp, "out", "{ma}.pdf"))
+P.check(rc == 0 and "Ủy ban nhân dân xã Mường So." in text_of(os.path.join(tmp, "out", "MS.pdf"))
+        and "Ủy ban nhân dân xã Tân Lập." in text_of(os.path.join(tmp, "out", "TL.pdf")),
+        "batch: a front-matter value expands against each row", err)
+
+# --set overrides the switches too, not only text parts.
+doc = """---
+co_quan: UBND HUYỆN A
+du_thao: false
+---
+# Mở đầu
+
+Nội dung.
+"""
+rc, err, pdf = P.build(doc, args=("--set", "du_thao=true", "--set", "danh_so_tu_dong=true"))
+t = text_of(pdf)
+P.check(rc == 0 and "DỰ THẢO" in t and "I. MỞ ĐẦU" in t,
+        "--set du_thao=true / danh_so_tu_dong=true take effect", err or t)
+rc, err, pdf = P.build(doc.replace("false", "true"), args=("--set", "du_thao=false"))
+P.check(rc == 0 and "DỰ THẢO" not in text_of(pdf), "--set du_thao=false removes the mark", err)
+rc, err, pdf = P.build(doc, args=("--set", "du_thao=maybe"))
+P.check(rc == 1 and err.startswith("--set:1:9: error: 'du_thao' must be true or false"),
+        "--set du_thao=maybe: an error pointing into the option", err)
+
+# --set is input: UTF-8 checked with a column; its key must be a name.
+rc, err, _ = P.build(doc, args=("--set", "a b=5"))
+P.check(rc == 2 and "'a b' is not a name" in err, "--set with a key that is not a name: exit 2", err)
+rc, err, _ = P.build(doc, args=("--set", "ngay=2024-13-04"))
+P.check(rc == 1 and err.startswith("--set:1:6: error: 'ngay' is '2024-13-04'"),
+        "a bad date given with --set points at the value", err)
+
+# Every input error carries LINE:COL, a missing glyph included, once.
+rc, err, _ = P.build("Dòng một.\n\nCó ký tự ☃ lạ.\n")
+P.check(rc == 1 and "/t.md:3:10: error: the font" in err and err.count("\n") == 1,
+        "a missing glyph is reported at its line and column", err)
+rc, err, _ = P.build("{{#each t}}\nHàng {{ ten }} ☃.\n\n{{/each}}\n",
+                     files={"data/t.csv": "Tên\na\nb\nc\n"})
+P.check(rc == 1 and err.count("error:") == 1 and "/t.md:2:16: error:" in err,
+        "a missing glyph in a loop is reported once, at the template line", err)
+rc, err, _ = P.build("x {{ count(von) }}\n")
+P.check(rc == 1 and "/t.md:1:12: error: unknown name 'von'" in err and "no data folder" in err,
+        "an unknown name without a data folder says there is none", err)
+
+# The output name is the stem of REPORT: any extension goes.
+tmp = tempfile.mkdtemp(prefix="baocao-stem-")
+with open(os.path.join(tmp, "bao-cao.markdown"), "w", encoding="utf-8") as f:
+    f.write("Nội dung.\n")
+rc, _, err = P.run("build", "bao-cao.markdown", cwd=tmp)
+P.check(rc == 0 and os.path.exists(os.path.join(tmp, "bao-cao.pdf")),
+        "bao-cao.markdown builds bao-cao.pdf", err)
+
+# Strict command line and environment.
+rc, _, err = P.run("--version", "extra")
+P.check(rc == 2, "--version with an argument is a usage error", err)
+rc, _, err = P.run("build", os.path.join(tmp, "bao-cao.markdown"), "-o",
+                   os.path.join(tmp, "e.pdf"), env={"SOURCE_DATE_EPOCH": "abc"})
+P.check(rc == 2 and "SOURCE_DATE_EPOCH" in err and not os.path.exists(os.path.join(tmp, "e.pdf")),
+        "a malformed SOURCE_DATE_EPOCH is an error, not a silently undated file", err)
+rc, err, _ = P.build("---\ntrang:\n  thut_dau_dong: 11\n---\nx\n")
+P.check(rc == 1 and "/t.md:3:18: error: 'thut_dau_dong' is 10 or 12.7" in err,
+        "the first-line indent is 10 or 12.7 mm, nothing between", err)
+
+# A CSV with one column has no delimiter: "1,5" is one cell.
+rc, err, pdf = P.build("Tổng: {{ sum(t.gia) | so }}.\n",
+                       files={"data/t.csv": "Giá\n1,5\n2,25\n"})
+P.check(rc == 0 and "Tổng: 3,75." in text_of(pdf), "one-column CSV with decimal commas", err)
+
+# The decree asks for PDF 1.4 or later.
+with open(pdf, "rb") as f:
+    head = f.read(8)
+P.check(head == b"%PDF-1.4", "the file is PDF 1.4", head)
+
+P.done()
