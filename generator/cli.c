@@ -127,7 +127,8 @@ int main(int argc, char **argv)
 			NEEDS_VALUE();
 			o.data_dir = val;
 		} else if ((!strcmp(arg, "-o") || !strcmp(arg, "--output")) && check) {
-			rc = usage_error("%s", "check writes no PDF; -o is for build and batch");
+			rc = usage_error(
+			    "%s", "check writes no PDF; -o is for build and batch");
 		} else if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
 			NEEDS_VALUE();
 			o.output = val;

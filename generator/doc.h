@@ -38,6 +38,7 @@ enum para_style {
 	PARA_BODY, /* justified, first-line indent */
 	PARA_UNIT, /* "Đơn vị tính: ..." above a table: right, italic */
 	PARA_CAPTION, /* "Biểu ..." before a table: centred, bold */
+	PARA_PART, /* a "Phần I" / "Chương I" heading and its title: centred */
 };
 
 struct tcell {

@@ -405,7 +405,8 @@ static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup 
 	if ((x = map_get(v, "thut_dau_dong"))) {
 		bool good = want_number("thut_dau_dong", x, 10, 12.7, "mm", &p->indent);
 		/* the decree's two values: 1 cm or 1.27 cm (half an inch) */
-		if (good && fabs(p->indent - 10) > 1e-6 && fabs(p->indent - 12.7) > 1e-6) {
+		if (good && fabs(p->indent - 10) > 1e-6 &&
+		    fabs(p->indent - 12.7) > 1e-6) {
 			diag_error(x->loc, "'thut_dau_dong' is 10 or 12.7 (mm), not %s",
 				   x->s);
 			good = false;

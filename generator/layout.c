@@ -166,7 +166,14 @@ static void body(struct lctx *c)
 				add_lines(c, b, i, &st, false, g->gap);
 			}
 			break;
-		case BLK_HEADING: add_lines(c, b, i, &st, true, g->gap); break;
+		case BLK_HEADING:
+			if (b->style == PARA_PART) {
+				st.align = AL_CENTER;
+				st.indent = 0;
+				st.balance = true;
+			}
+			add_lines(c, b, i, &st, true, g->gap);
+			break;
 		case BLK_TABLE:
 			ltab_table(c, b, i);
 			lc_push_item(c, (struct vitem){.kind = V_SPACE,

@@ -136,9 +136,8 @@ static void header_box(struct lctx *c)
 	const char *agency = blank_or(m->co_quan.s);
 	bool has_so = m->so.s || m->ky_hieu.s;
 	bool has_date = m->year > 0;
-	bool any = parent || agency || has_so || has_date;
-	if (!any && !m->du_thao)
-		return;
+	/* The national title and motto are on every document (ND30 II.1),
+	 * whatever else the front matter leaves out. */
 	int op0 = c->nops;
 	float lw = g->tw * 65.0f / 165.0f, rw = g->tw - lw;
 	float lx = g->left, rx = g->left + lw;
@@ -181,7 +180,8 @@ static void header_box(struct lctx *c)
 	float bottom = line_base;
 	if (has_so) {
 		const char *so = m->so.s && *m->so.s ? doc_number(c, m->so.s) : NULL;
-		const char *kh = m->ky_hieu.s;
+		/* the symbol is written in capitals (ND30 II.3.c) */
+		const char *kh = m->ky_hieu.s ? text_upper(c->a, m->ky_hieu.s) : NULL;
 		const char *s;
 		if (kh && *kh)
 			s = so ? arena_printf(c->a, "Số: %s/%s", so, kh)
@@ -266,12 +266,15 @@ static void title_box(struct lctx *c)
 		lt_hline(c, cx - rl / 2, cx + rl / 2, rule, RULE_LW);
 	y = rule + p14; /* one empty line */
 	if (m->kinh_gui.n) {
-		/* "Kính gửi: X." on one line; several recipients one per line,
-		 * their dashes aligned after the colon, ";" and a final ".". */
+		/* ND30 II.9.d: one recipient on the label's line ("Kính gửi: X",
+		 * no stop); several on lines of their own under it, "- X;" and a
+		 * final ".", the dashes aligned under the colon. */
 		const char *label = "Kính gửi:";
+		int n = m->kinh_gui.n;
 		float lab = lt_width(c, label, FACE_REGULAR, 14) +
 			    lt_width(c, " ", FACE_REGULAR, 14);
-		int n = m->kinh_gui.n;
+		/* where the entries start: after the label, or under its colon */
+		float off = n > 1 ? lt_width(c, "Kính gửi", FACE_REGULAR, 14) : lab;
 		const char **ent = arena_alloc(c->a, sizeof *ent * (size_t)n);
 		float wmax = 0;
 		for (int i = 0; i < n; i++) {
@@ -280,30 +283,36 @@ static void title_box(struct lctx *c)
 			while (len && (s[len - 1] == ';' || s[len - 1] == '.' ||
 				       s[len - 1] == ' '))
 				len--;
-			ent[i] =
-			    arena_printf(c->a, "%s%.*s%s", n > 1 ? "- " : "", (int)len, s,
-					 n > 1 ? (i == n - 1 ? "." : ";") : ".");
+			ent[i] = n > 1 ? arena_printf(c->a, "- %.*s%s", (int)len, s,
+						      i == n - 1 ? "." : ";")
+				       : arena_strndup(c->a, s, len);
 			if (!glyphs_ok(c, ent[i], FACE_REGULAR, m->kinh_gui.v[i].line))
 				return;
 			float w = lt_width(c, ent[i], FACE_REGULAR, 14);
 			if (w > wmax)
 				wmax = w;
 		}
-		if (wmax > g->tw - lab)
-			wmax = g->tw - lab;
-		float x = g->left + (g->tw - lab - wmax) / 2;
+		if (n > 1 && wmax < lab - off)
+			wmax = lab - off; /* the label is the widest line */
+		if (wmax > g->tw - off)
+			wmax = g->tw - off;
+		float x = g->left + (g->tw - off - wmax) / 2; /* the block centred */
 		float base = y + lt_baseline(14, p14);
-		lt_add_op(c, (struct op){.kind = OP_TEXT,
-					 .face = FACE_REGULAR,
-					 .size = 14,
-					 .x = x,
-					 .y = base,
-					 .text = arena_printf(c->a, "%s ", label)});
+		lt_add_op(c,
+			  (struct op){.kind = OP_TEXT,
+				      .face = FACE_REGULAR,
+				      .size = 14,
+				      .x = x,
+				      .y = base,
+				      .text = n > 1 ? label
+						    : arena_printf(c->a, "%s ", label)});
+		if (n > 1)
+			y += p14;
 		for (int i = 0; i < n; i++) {
 			struct pstyle st = {
 			    .size = 14,
 			    .pitch = p14,
-			    .x = x + lab,
+			    .x = x + off,
 			    .width = wmax,
 			    .align = AL_LEFT,
 			    .hang = n > 1 ? lt_width(c, "- ", FACE_REGULAR, 14) : 0};
@@ -383,8 +392,9 @@ void lf_closing(struct lctx *c)
 		for (int i = 0; i < m->ky_chuc_vu.n; i++)
 			block_centred(c, text_upper(c->a, m->ky_chuc_vu.v[i].s),
 				      FACE_BOLD, 14, x, w, &y, m->ky_chuc_vu.v[i].line);
-		/* room for the signature and seal: four empty lines */
-		y += 4 * p14;
+		/* room for the signature and seal: five empty lines, about
+		 * 28 mm between the title and the name (spec/decree30.md §6, §11) */
+		y += 5 * p14;
 		if (blank_or(m->ky_ho_ten.s))
 			block_centred(c, m->ky_ho_ten.s, FACE_BOLD, 14, x, w, &y,
 				      m->ky_ho_ten.line);

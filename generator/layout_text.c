@@ -63,8 +63,8 @@ bool lt_check_glyphs(struct lctx *c, const struct run *r, int n, int face_add)
 			text_encode(cp, ch);
 			/* where the template line has it; text from the data
 			 * points at the line's start */
-			int col = text_find_column(c->doc->src, c->doc->src_len,
-						   r[k].line, ch);
+			int col =
+			    text_find_column(c->doc->src, c->doc->src_len, r[k].line, ch);
 			diag_error(
 			    (struct srcloc){c->doc->file, r[k].line, col ? col : 1},
 			    "the font %s has no glyph for U+%04X '%s'%s (in \"%.*s\")",

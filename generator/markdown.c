@@ -24,6 +24,7 @@ struct md {
 	bool auto_number;
 	bool landscape_next; /* "<!-- ngang -->" seen: the next table */
 	int counter[4];
+	int bare_part; /* index of a "Phần I" heading with no title, or -1 */
 	bool failed;
 	/* Byte offset of each line of src, built on first use: finding an
 	 * item's line by scanning from the top made long ordered lists
@@ -234,7 +235,112 @@ static char *heading_number(struct md *m, int level)
 	return r;
 }
 
+/* ND30 II.6.đ: "Phần I" (or "Chương I") on its own line, centred, in
+ * lower case, its title under it in capitals. A "# Phần I. TITLE" heading
+ * is split there; returns the length of "Phần I" in s (0: not a part)
+ * and in *title where the title starts (at the end when there is none). */
+static size_t part_word(const char *s, const char **title)
+{
+	static const char *const words[] = {"Phần ",   "PHẦN ",   "phần ", "Chương ",
+					    "CHƯƠNG ", "chương ", NULL};
+	size_t n = 0;
+	for (int i = 0; words[i] && !n; i++)
+		if (strncmp(s, words[i], strlen(words[i])) == 0)
+			n = strlen(words[i]);
+	if (!n)
+		return 0;
+	size_t k = n;
+	while (s[k] && (strchr("IVXLCivxlc", s[k]) || (s[k] >= '0' && s[k] <= '9')))
+		k++;
+	if (k == n || (s[k] && !strchr(" .:-", s[k])))
+		return 0;
+	const char *t = s + k;
+	while (*t && strchr(" .:-", *t))
+		t++;
+	if (strncmp(t, "–", strlen("–")) == 0) /* "Phần I – TITLE" */
+		for (t += strlen("–"); *t == ' '; t++)
+			;
+	*title = t;
+	return k;
+}
+
+static void upper_runs(struct md *m, struct inl *in)
+{
+	for (int i = 0; i < in->n; i++)
+		if (!in->v[i].note) {
+			in->v[i].text = text_upper(m->a, in->v[i].text);
+			in->v[i].len = (uint32_t)strlen(in->v[i].text);
+		}
+}
+
+/* "I. ", "IV. ": a section's own number, so not a part's title */
+static bool section_number(const char *s)
+{
+	size_t k = strspn(s, "IVXLC");
+	return k > 0 && s[k] == '.';
+}
+
+static void part_heading(struct md *m, struct blocklist *out, struct block *b)
+{
+	const char *title;
+	struct run *r0 = &b->text.v[0];
+	size_t k = r0->note ? 0 : part_word(r0->text, &title);
+	if (!k)
+		return;
+	b->style = PARA_PART;
+	const char *w = r0->text[0] == 'C' || r0->text[0] == 'c' ? "Chương" : "Phần";
+	const char *num = r0->text + strcspn(r0->text, " ") + 1;
+	char *word = arena_printf(m->a, "%s %.*s", w, (int)(r0->text + k - num), num);
+	bool rest = *title || b->text.n > 1;
+	if (!rest) {
+		r0->text = word;
+		r0->len = (uint32_t)strlen(word);
+		m->bare_part = (int)(b - out->v); /* its title may follow */
+		return;
+	}
+	/* the title: the rest of this heading, upper case, as its own block */
+	struct block t = *b;
+	t.text = (struct inl){0};
+	for (int i = 0; i < b->text.n; i++) {
+		struct run r = b->text.v[i];
+		if (i == 0) {
+			if (!*title)
+				continue;
+			r.text = title;
+			r.len = (uint32_t)strlen(r.text);
+		}
+		ARR_PUSH(m->a, t.text.v, t.text.n, t.text.cap, r);
+	}
+	upper_runs(m, &t.text);
+	b->text.n = 1;
+	r0->text = word;
+	r0->len = (uint32_t)strlen(word);
+	ARR_PUSH(m->a, out->v, out->n, out->cap, t);
+}
+
 /* ---- tables ---- */
+
+/* A table's title above it: "Biểu số 01 ...", "Bảng 2: ...", or a
+ * "Bảng tổng hợp ..." line; not a sentence that introduces the table
+ * ("Bảng dưới đây cho thấy:"), which ends in punctuation. */
+static bool is_caption(const struct inl *in)
+{
+	static const char *const words[] = {"Biểu ", "Bảng ", "BIỂU ", "BẢNG ", NULL};
+	const char *t = in->v[0].text;
+	size_t n = 0;
+	for (int i = 0; words[i] && !n; i++)
+		if (strncmp(t, words[i], strlen(words[i])) == 0)
+			n = strlen(words[i]);
+	if (!n)
+		return false;
+	const char *rest = t + n;
+	if ((*rest >= '0' && *rest <= '9') || strncmp(rest, "số ", strlen("số ")) == 0 ||
+	    strncmp(rest, "SỐ ", strlen("SỐ ")) == 0)
+		return true; /* numbered */
+	const struct run *last = &in->v[in->n - 1];
+	char end = last->len ? last->text[last->len - 1] : 0;
+	return !end || !strchr(":.;,", end);
+}
 
 /* A merge marker is a cell holding only an unescaped "<" or "^". */
 static char merge_marker(cmark_node *cell)
@@ -495,14 +601,28 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		/* # bold upper, ## bold, ### bold italic, #### italic */
 		collect_inlines(m, node, &b->text, level <= 3, level >= 3,
 				node->start_line);
+		if (level == 1 && b->text.n && m->bare_part >= 0 &&
+		    m->bare_part == out->n - 2 && !section_number(b->text.v[0].text)) {
+			/* "# Phần II" then "# Title": the part's title */
+			b->style = PARA_PART;
+			upper_runs(m, &b->text);
+			m->bare_part = -1;
+			return;
+		}
+		m->bare_part = -1;
+		if (level == 1 && b->text.n) {
+			int at = out->n;
+			part_heading(m, out, b);
+			if (out->v[at - 1].style == PARA_PART) {
+				/* parts are not numbered; sections restart in each */
+				m->counter[0] = m->counter[1] = m->counter[2] = 0;
+				m->counter[3] = 0;
+				return;
+			}
+			b = &out->v[at - 1];
+		}
 		if (level == 1)
-			for (int i = 0; i < b->text.n; i++)
-				if (!b->text.v[i].note) {
-					b->text.v[i].text =
-					    text_upper(m->a, b->text.v[i].text);
-					b->text.v[i].len =
-					    (uint32_t)strlen(b->text.v[i].text);
-				}
+			upper_runs(m, &b->text);
 		if (m->auto_number) {
 			prepend_text(m, &b->text, heading_number(m, level), line);
 			b->text.v[0].face = FACE_OF(level <= 3, level >= 3);
@@ -730,7 +850,8 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 		       .len = len,
 		       .map = map,
 		       .doc = doc,
-		       .auto_number = auto_number};
+		       .auto_number = auto_number,
+		       .bare_part = -1};
 	if (!check_footnotes(&m) || !check_table_size(&m))
 		return false;
 	cmark_gfm_core_extensions_ensure_registered();
@@ -766,8 +887,7 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 			if (strncmp(t0, "Đơn vị tính", strlen("Đơn vị tính")) == 0 ||
 			    strncmp(t0, "(Đơn vị tính", strlen("(Đơn vị tính")) == 0)
 				b->style = PARA_UNIT;
-			else if (strncmp(t0, "Biểu", strlen("Biểu")) == 0 ||
-				 strncmp(t0, "Bảng", strlen("Bảng")) == 0)
+			else if (is_caption(&b->text))
 				b->style = PARA_CAPTION;
 			else
 				break;

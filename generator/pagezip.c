@@ -20,7 +20,7 @@ struct pagezip {
 	pthread_mutex_t mu;
 	pthread_cond_t more;
 	int ready; /* pages submitted */
-	int next;  /* next page to take */
+	int next; /* next page to take */
 	bool last; /* every page submitted */
 	bool threaded;
 	pthread_t worker;

@@ -335,8 +335,9 @@ static HPDF_STATUS src_read(HPDF_Stream s, HPDF_BYTE *to, HPDF_UINT *n)
 static HPDF_STATUS src_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
 {
 	struct content_src *c = s->attr;
-	HPDF_INT from = mode == HPDF_SEEK_SET ? 0 : mode == HPDF_SEEK_CUR ? (HPDF_INT)c->pos
-									  : (HPDF_INT)c->len;
+	HPDF_INT from = mode == HPDF_SEEK_SET   ? 0
+			: mode == HPDF_SEEK_CUR ? (HPDF_INT)c->pos
+						: (HPDF_INT)c->len;
 	if (from + pos < 0 || from + pos > (HPDF_INT)c->len)
 		return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
 	c->pos = (HPDF_UINT)(from + pos);
@@ -362,9 +363,10 @@ static void put_content(HPDF_Page page, const struct pagezip *z, int i,
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	size_t len;
 	bool deflated;
-	*src = (struct content_src){pagezip_get(z, i, &len, &deflated), (HPDF_UINT)len, 0};
-	HPDF_Stream s =
-	    HPDF_CallbackReader_New(page->mmgr, src_read, src_seek, src_tell, src_size, src);
+	*src =
+	    (struct content_src){pagezip_get(z, i, &len, &deflated), (HPDF_UINT)len, 0};
+	HPDF_Stream s = HPDF_CallbackReader_New(page->mmgr, src_read, src_seek, src_tell,
+						src_size, src);
 	if (!s)
 		return; /* the error handler has recorded it */
 	HPDF_Stream_Free(attr->contents->stream);
@@ -595,7 +597,8 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
 	set_dates(pdf);
 	HPDF_Page *pages = calloc((size_t)(L->npages ? L->npages : 1), sizeof *pages);
-	struct content_src *srcs = calloc((size_t)(L->npages ? L->npages : 1), sizeof *srcs);
+	struct content_src *srcs =
+	    calloc((size_t)(L->npages ? L->npages : 1), sizeof *srcs);
 	struct pagezip *z = pagezip_start(L->npages);
 	if (!pages || !srcs || !z)
 		r.err = HPDF_FAILD_TO_ALLOC_MEM;

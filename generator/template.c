@@ -225,8 +225,8 @@ static bool tokenize(struct tx *x, struct expr_src cur)
 	while (cur.len) {
 		const char *open = NULL;
 		/* text up to the next "{{", one line per token */
-		for (const char *p = cur.s; (p = memchr(p, '{', (size_t)(end - p))) && p + 1 < end;
-		     p++)
+		for (const char *p = cur.s;
+		     (p = memchr(p, '{', (size_t)(end - p))) && p + 1 < end; p++)
 			if (p[1] == '{') {
 				open = p;
 				break;

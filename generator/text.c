@@ -102,7 +102,7 @@ char *text_nfc(struct arena *a, const char *s, size_t len, size_t *outlen)
 	}
 	struct buf b = BUF_INIT;
 	buf_grow(&b, len);
-	size_t done = 0;    /* s[0..done) is in b */
+	size_t done = 0; /* s[0..done) is in b */
 	size_t starter = 0; /* start of the last safe code point */
 	for (size_t i = 0; i < len;) {
 		size_t at = i;

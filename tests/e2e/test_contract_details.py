@@ -118,4 +118,93 @@ with open(pdf, "rb") as f:
     head = f.read(8)
 P.check(head == b"%PDF-1.4", "the file is PDF 1.4", head)
 
+# ---- the page (spec/decree30.md) ----
+
+# The national title and motto are on every document, front matter or not.
+rc, err, pdf = P.build("Nội dung báo cáo.\n")
+t = text_of(pdf)
+P.check(rc == 0 and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" in t,
+        "no front matter: the national title and motto are still there", t[:120])
+
+# The symbol is in capitals.
+rc, err, pdf = P.build("---\nco_quan: SỞ NỘI VỤ\nso: 7\nky_hieu: bc-snv\n---\nx\n")
+P.check(rc == 0 and "Số: 07/BC-SNV" in text_of(pdf), "ky_hieu bc-snv prints as BC-SNV", err)
+
+# "Phần I. Title": the part word on its own line, centred, lower case;
+# the title under it in capitals, centred. "# Phần II" + "# Title" too.
+rc, err, pdf = P.build("""---
+trich_yeu: Tổng kết
+---
+# PHẦN I. Tình hình thực hiện
+
+# I. Kết quả
+
+Nội dung.
+
+# Phần II
+
+# Phương hướng năm sau
+
+Nội dung.
+
+# Phần thưởng cho tập thể
+
+Nội dung.
+""")
+ws = P.words(pdf)
+centre = (30 + (210 - 15)) / 2 * P.MM
+lines = {}
+for w in ws:
+    lines.setdefault(round(w.y1), []).append(w)
+by_text = {" ".join(x.text for x in sorted(v, key=lambda w: w.x0)): v for v in lines.values()}
+
+
+def mid(text):
+    v = by_text.get(text)
+    return (min(w.x0 for w in v) + max(w.x1 for w in v)) / 2 if v else -1
+
+
+for text in ("Phần I", "TÌNH HÌNH THỰC HIỆN", "Phần II", "PHƯƠNG HƯỚNG NĂM SAU"):
+    P.check(abs(mid(text) - centre) < 1, "part heading line %r is centred (%.1f vs %.1f pt)"
+            % (text, mid(text), centre), sorted(by_text))
+P.check("I. KẾT QUẢ" in by_text and abs(mid("I. KẾT QUẢ") - centre) > 20,
+        "a section heading under a part stays a section heading")
+P.check("PHẦN THƯỞNG CHO TẬP THỂ" in by_text and abs(mid("PHẦN THƯỞNG CHO TẬP THỂ") - centre) > 20,
+        "a heading that only starts with the word 'Phần' is not a part")
+
+# A sentence that introduces a table is body text, a title above it is not.
+rc, err, pdf = P.build("""Bảng dưới đây cho thấy kết quả:
+
+| A | B |
+|---|--:|
+| x | 1 |
+
+Bảng tổng hợp kết quả năm 2024
+
+| A | B |
+|---|--:|
+| x | 1 |
+""")
+ws = P.words(pdf)
+intro = [w for w in ws if w.text == "Bảng" and w.page == 1]
+P.check(len(intro) == 2 and abs(intro[0].x0 - (30 * P.MM + 10 * P.MM)) < 0.5
+        and abs(intro[1].x0 - (30 * P.MM + 10 * P.MM)) > 5,
+        "'Bảng dưới đây ...:' keeps the body indent; 'Bảng tổng hợp ...' is a centred title",
+        intro)
+
+# Room for the signature and seal: about 28 mm (5 empty 14 pt lines).
+rc, err, pdf = P.build("""---
+ky:
+  chuc_vu: [CHỦ TỊCH]
+  ho_ten: Nguyễn Văn An
+noi_nhan: [Lưu VT]
+---
+Nội dung./.
+""")
+ws = [w for w in P.words(pdf) if w.page == 1]
+title = [w for w in ws if w.text == "TỊCH"]
+name = [w for w in ws if w.text == "Nguyễn"]
+gap = (name[0].y0 - title[0].y1) / P.MM if title and name else 0
+P.check(25 <= gap <= 34, "the signature gap is %.1f mm (25-34, about 28)" % gap)
+
 P.done()

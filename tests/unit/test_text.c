@@ -26,10 +26,10 @@ static int same_as_utf8proc(struct arena *a, const char *s)
  * sign), Hangul jamo that compose, a starter that composes with nothing
  * before it, CJK, an emoji. */
 static const int32_t pool[] = {
-    'a', 'e', 'o', 'u', ' ', '\n', '.', 0xE2, 0xEA, 0xF4, 0x1A1, 0x1B0, 0x111, 0x1EA1,
-    0x1EC7, 0x1EE3, 0x300, 0x301, 0x303, 0x309, 0x323, 0x302, 0x306, 0x31B, 0x212B,
-    0x1100, 0x1161, 0x11A8, 0xAC00, 0x4E00, 0x1F600, 0x2013, 0x0345, 0x3B1, 0x3099,
-    0x304B,
+    'a',    'e',    'o',    'u',     ' ',    '\n',   '.',    0xE2,   0xEA,
+    0xF4,   0x1A1,  0x1B0,  0x111,   0x1EA1, 0x1EC7, 0x1EE3, 0x300,  0x301,
+    0x303,  0x309,  0x323,  0x302,   0x306,  0x31B,  0x212B, 0x1100, 0x1161,
+    0x11A8, 0xAC00, 0x4E00, 0x1F600, 0x2013, 0x0345, 0x3B1,  0x3099, 0x304B,
 };
 
 int main(void)
@@ -39,14 +39,15 @@ int main(void)
 	const char *fixed[] = {
 	    "",
 	    "plain ASCII line\nand another\n",
-	    "Đã sẵn sàng: báo cáo năm 2024",            /* NFC already */
-	    "Vie\xcc\xa3\xcc\x82t Nam",                  /* e + dot below + circumflex */
-	    "Vie\xcc\x82\xcc\xa3t",                      /* same marks, other order */
-	    "nghi\xcc\xaa\xcc\x80n",                     /* mark with no composition */
-	    "\xcc\x81 starts with a mark",               /* no starter before it */
-	    "x\xe2\x84\xab y",                           /* U+212B becomes U+00C5 */
-	    "\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8 jamo", /* Hangul L V T -> one syllable */
-	    "a\xcc\x80\xcc\x80\xcc\x80\xcc\x80 b",       /* a run of marks */
+	    "Đã sẵn sàng: báo cáo năm 2024", /* NFC already */
+	    "Vie\xcc\xa3\xcc\x82t Nam", /* e + dot below + circumflex */
+	    "Vie\xcc\x82\xcc\xa3t", /* same marks, other order */
+	    "nghi\xcc\xaa\xcc\x80n", /* mark with no composition */
+	    "\xcc\x81 starts with a mark", /* no starter before it */
+	    "x\xe2\x84\xab y", /* U+212B becomes U+00C5 */
+	    "\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8 jamo", /* Hangul L V T -> one syllable
+							  */
+	    "a\xcc\x80\xcc\x80\xcc\x80\xcc\x80 b", /* a run of marks */
 	};
 	for (size_t k = 0; k < sizeof fixed / sizeof *fixed; k++)
 		CHECK(same_as_utf8proc(&a, fixed[k]), "NFC of fixed case %zu", k);
@@ -68,21 +69,26 @@ int main(void)
 		bad += !same_as_utf8proc(&a, s);
 		arena_reset(&a);
 	}
-	CHECK(bad == 0, "piecewise NFC equals utf8proc NFC on 3000 random strings (%d differ)",
+	CHECK(bad == 0,
+	      "piecewise NFC equals utf8proc NFC on 3000 random strings (%d differ)",
 	      bad);
 
 	/* text_prepare: CR and CRLF become LF, the BOM goes, errors point at
 	 * the line and column. */
 	char *out;
 	size_t n;
-	CHECK(text_prepare(&a, "f", 1, "\xEF\xBB\xBF" "a\r\nb\rc\n", 10, &out, &n) &&
+	CHECK(text_prepare(&a, "f", 1,
+			   "\xEF\xBB\xBF"
+			   "a\r\nb\rc\n",
+			   10, &out, &n) &&
 		  strcmp(out, "a\nb\nc\n") == 0 && n == 6,
 	      "BOM dropped, CRLF and CR become LF");
 	CHECK(text_prepare(&a, "f", 1, "e\xcc\x81\ttab", 7, &out, &n) &&
 		  strcmp(out, "\xc3\xa9\ttab") == 0,
 	      "decomposed input comes out precomposed; tab kept");
 	fprintf(stderr, "# the next three errors are expected:\n");
-	CHECK(!text_prepare(&a, "f", 1, "ab\ncd\x01", 6, &out, &n), "control byte refused");
+	CHECK(!text_prepare(&a, "f", 1, "ab\ncd\x01", 6, &out, &n),
+	      "control byte refused");
 	CHECK(!text_prepare(&a, "f", 1, "ab\xff", 3, &out, &n), "invalid UTF-8 refused");
 	size_t big = MAX_LINE_BYTES + 10;
 	char *line = malloc(big);
