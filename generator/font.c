@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -80,6 +81,10 @@ static bool parse_metrics(const struct ttf *t, struct face *face)
 		return false;
 	unsigned upem = be16(head + 18);
 	unsigned nhm = be16(hhea + 34);
+	size_t pl;
+	const unsigned char *post = table(t, "post", &pl);
+	if (post && pl >= 8) /* Fixed 16.16, rounded to whole degrees */
+		face->italic_angle = (int)lround((int32_t)be32(post + 4) / 65536.0);
 	if (upem == 0 || nhm == 0 || (size_t)nhm * 4 > ml)
 		return false;
 	/* Pick the Windows Unicode BMP subtable (3,1), else Unicode (0,x). */

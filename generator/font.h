@@ -23,6 +23,7 @@ struct face {
 	uint16_t *width; /* 65536 per-mille advances; FONT_NO_GLYPH if absent */
 	unsigned char *data; /* the file's bytes, for embedding without rereading */
 	size_t len;
+	int italic_angle; /* degrees, from 'post' (0 upright, about -16 italic) */
 };
 
 struct fontset {

@@ -392,6 +392,8 @@ static const char *load_font(HPDF_Doc pdf, const struct face *face)
 	HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
 	if (!def)
 		return NULL;
+	/* libharu leaves ItalicAngle 0; viewers and checkers read it */
+	def->italic_angle = (HPDF_INT16)face->italic_angle;
 	if (HPDF_Doc_FindFontDef(pdf, def->base_font) ||
 	    HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) {
 		HPDF_FontDef_Free(def);

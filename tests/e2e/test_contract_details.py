@@ -118,6 +118,15 @@ with open(pdf, "rb") as f:
     head = f.read(8)
 P.check(head == b"%PDF-1.4", "the file is PDF 1.4", head)
 
+# Italic faces say so in their descriptors (libharu wrote 0).
+rc, err, pdf = P.build("Chữ *nghiêng* và ***đậm nghiêng*** và **đậm**.\n")
+with open(pdf, "rb") as f:
+    raw = f.read()
+angles = re.findall(rb"/FontName /\w+\+([\w,-]+)\s*/ItalicAngle (-?\d+)", raw)
+slanted = {name.decode() for name, a in angles if int(a) < -10}
+P.check(len(angles) == 4 and slanted == {"BaocaoSerif-Italic,Italic", "BaocaoSerif-BoldItalic,Bold"},
+        "ItalicAngle is set for the two italic faces only", angles)
+
 # ---- the page (spec/decree30.md) ----
 
 # The national title and motto are on every document, front matter or not.
