@@ -423,13 +423,30 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 	size_t budget = MAX_DATA_BYTES, cells = MAX_DATA_CELLS;
 	for (size_t i = 0; i < nn; i++) {
 		char *path = arena_printf(a, "%.*s/%s", (int)dl, dir, names[i]);
+		/* named like a column ("Vốn-ĐT.csv" is von_dt), so every table
+		 * can be written in a template; data_find takes the stem too */
 		char *stem = arena_strndup(a, names[i], strlen(names[i]) - 4);
+		char *name = text_plain_name(a, stem);
+		for (size_t k = 0; k < (size_t)out->ntables; k++)
+			if (strcmp(out->tables[k].name, name) == 0) {
+				diag_error((struct srcloc){path, 1, 1},
+					   "%s and %s both give the table name '%s'; "
+					   "rename one of the files",
+					   out->tables[k].path, path, name);
+				return false;
+			}
+		if (!*name) {
+			diag_error((struct srcloc){path, 1, 1},
+				   "the file name gives no table name; name it with "
+				   "letters or digits");
+			return false;
+		}
 		size_t len = 0;
 		char *raw = read_file(path, &len, budget);
 		if (!raw)
 			return false;
 		budget -= len;
-		bool ok = parse_csv(a, path, stem, raw, len, loc, cells,
+		bool ok = parse_csv(a, path, name, raw, len, loc, cells,
 				    &out->tables[out->ntables]);
 		free(raw);
 		if (!ok)
@@ -446,6 +463,14 @@ const struct table *data_find(const struct dataset *d, const char *name)
 	for (int i = 0; d && i < d->ntables; i++)
 		if (strcmp(d->tables[i].name, name) == 0)
 			return &d->tables[i];
+	/* the file's own stem (--each Vốn-ĐT) */
+	size_t n = strlen(name);
+	for (int i = 0; d && i < d->ntables; i++) {
+		const char *base = strrchr(d->tables[i].path, '/');
+		base = base ? base + 1 : d->tables[i].path;
+		if (strncmp(base, name, n) == 0 && strcmp(base + n, ".csv") == 0)
+			return &d->tables[i];
+	}
 	return NULL;
 }
 

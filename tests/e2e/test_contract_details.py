@@ -113,6 +113,15 @@ rc, err, pdf = P.build("Tổng: {{ sum(t.gia) | so }}.\n",
                        files={"data/t.csv": "Giá\n1,5\n2,25\n"})
 P.check(rc == 0 and "Tổng: 3,75." in text_of(pdf), "one-column CSV with decimal commas", err)
 
+# A table is named like a column, so "Vốn-ĐT.csv" can be used.
+rc, err, pdf = P.build("Tổng {{ sum(von_dt.von) | so }}, {{ count(von_dt) }} năm.\n",
+                       files={"data/Vốn-ĐT.csv": "Năm,Vốn\n2024,1.500\n2025,700\n"})
+P.check(rc == 0 and "Tổng 2.200, 2 năm." in text_of(pdf),
+        "data/Vốn-ĐT.csv is the table von_dt", err)
+rc, err, _ = P.build("x\n", files={"data/Vốn-ĐT.csv": "a\n1\n", "data/von_dt.csv": "a\n1\n"})
+P.check(rc == 1 and "both give the table name 'von_dt'" in err,
+        "two files giving one table name are an error", err)
+
 # The decree asks for PDF 1.4 or later.
 with open(pdf, "rb") as f:
     head = f.read(8)
