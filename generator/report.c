@@ -17,6 +17,7 @@
 #include "font.h"
 #include "frontmatter.h"
 #include "markdown.h"
+#include "memhint.h"
 #include "numfmt.h"
 #include "render.h"
 #include "template.h"
@@ -296,6 +297,10 @@ static void warn_missing_parts(const char *file, const struct meta *m,
  * The PDF goes to output (atomically), or, when output is NULL and not
  * check_only, stays in *keep for the caller (report_pdf_from_text, the
  * fuzzers): the same stages either way. */
+/* Markdown beyond this (about 40 pages) makes a large build: memhint.c
+ * says why (the Phong Thổ sample is 66 KB, ten times it 660 KB). */
+enum { LARGE_BUILD_BYTES = 256 * 1024 };
+
 static bool build_one(const struct report_opts *o, const struct source *s,
 		      const struct fontset *fs, const struct tpl_env *row_env,
 		      const char *output, struct buf *keep)
@@ -319,6 +324,8 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 			   MAX_EXPANDED_BYTES >> 20);
 		ok = false;
 	}
+	if (ok && md.len > LARGE_BUILD_BYTES) /* a small template, large data */
+		memhint_large_build();
 	ok = ok && md_parse(&a, s->file, buf_cstr(&md), md.len, &map,
 			    s->fm.danh_so_tu_dong, &doc);
 	if (ok && o->check_only)
@@ -359,6 +366,8 @@ static bool load_source(struct arena *a, const struct report_opts *o, struct sou
 	}
 	char *src;
 	size_t len;
+	if (raw.len > LARGE_BUILD_BYTES) /* as early as it is known */
+		memhint_large_build();
 	bool ok = text_prepare(a, o->input, 1, buf_cstr(&raw), raw.len, &src, &len);
 	buf_free(&raw);
 	s->text = src;
