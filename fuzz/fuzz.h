@@ -82,10 +82,14 @@ static const struct scalar fuzz_vars[] = {
 	{"ngay", "2024-06-05", {"t.md", 6, 7}},
 	{"rong", "", {"t.md", 7, 7}},
 	{"lon", "999.999.999.999.999.999", {"t.md", 8, 6}},
+	/* values with placeholders: one using others, two using each other */
+	{"xa_day_du", "Xã {{ ten_huyen | hoa }} năm {{ nam + 1 }}", {"t.md", 9, 12}},
+	{"vong_a", "{{ vong_b }}", {"t.md", 10, 9}},
+	{"vong_b", "x {{ vong_a }}", {"t.md", 11, 9}},
 };
 static const struct scalar fuzz_sets[] = {
-	{"nam", "2025", {"--set", 0, 0}},
-	{"chu_tich", "Lò Văn Một", {"--set", 0, 0}},
+	{"nam", "2025", {"--set", 1, 5}},
+	{"chu_tich", "Lò Văn Một", {"--set", 1, 10}},
 };
 #define FUZZ_NVARS ((int)(sizeof fuzz_vars / sizeof fuzz_vars[0]))
 #define FUZZ_NSETS ((int)(sizeof fuzz_sets / sizeof fuzz_sets[0]))

@@ -1,7 +1,8 @@
 /* Fuzz target: expressions and template expansion. Raw bytes ->
  * text_prepare -> tpl_expand (tokens, block matching, loops, lookups,
  * filters, escaping, the line map) against a fixed dataset, front-matter
- * scalars and --set values; then the same text as one front-matter
+ * scalars (some holding placeholders) and --set values; then the same
+ * text as one front-matter
  * value (tpl_expand_value), inside a batch row. */
 #include <stddef.h>
 #include <stdint.h>
@@ -23,6 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct tpl_env env = {.data = ds, .batch_row = -1, .locale = LOCALE_VI,
 				      .sets = fuzz_sets, .nsets = FUZZ_NSETS,
 				      .vars = fuzz_vars, .nvars = FUZZ_NVARS};
+		env.expanded = tpl_vars_new(&a, &env);
 		struct buf out = BUF_INIT;
 		struct linemap map = {0};
 		bool ok = tpl_expand(&a, "t.md", 10, src, len, &env, &out, &map);
@@ -49,6 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		diag_reset();
 		env.batch_table = data_find(ds, "xa");
 		env.batch_row = 1;
+		env.expanded = tpl_vars_new(&a, &env); /* values depend on the row */
 		const char *v;
 		ok = tpl_expand_value(&a, (struct srcloc){"t.md", 3, 9}, src, &env, &v);
 		/* an expanded value is one line (YAML block scalars without
