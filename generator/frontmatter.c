@@ -420,7 +420,9 @@ static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup 
 	return ok;
 }
 
-struct fm_text *fm_text_field(struct frontmatter *fm, const char *key)
+/* The text part named key ("co_quan", "ngay", ...), or NULL for a key
+ * that is not one of the header's single-text parts. */
+static struct fm_text *fm_text_field(struct frontmatter *fm, const char *key)
 {
 	static const struct {
 		const char *key;

@@ -53,10 +53,6 @@ struct frontmatter {
 	int body_line; /* file line of body[0] */
 };
 
-/* The text part named key ("co_quan", "ngay", ...), or NULL for a key
- * that is not one of the header's single-text parts. */
-struct fm_text *fm_text_field(struct frontmatter *fm, const char *key);
-
 /* Apply a --set KEY=VALUE to the header's parts and switches (a text
  * part, du_thao, danh_so_tu_dong); other keys are left to the template.
  * False (reported) for a switch that is neither true nor false. */

@@ -144,14 +144,18 @@ class Rule:
         return "rule p%d x=%.1f-%.1f y=%.1f" % (self.page, self.x0, self.x1, self.y)
 
 
-def trace(pdf):
-    """(spans, rules, page heights) of every page, from mutool's trace."""
+def trace_pages(pdf):
+    """(page number, page height, <page> element) of `mutool draw -F trace`."""
     out = subprocess.run(["mutool", "draw", "-F", "trace", "-o", "-", pdf],
                          capture_output=True, text=True, check=True).stdout
-    root = ET.fromstring(out)
+    for pno, page in enumerate(ET.fromstring(out).iter("page"), 1):
+        yield pno, float(page.get("mediabox").split()[3]), page
+
+
+def trace(pdf):
+    """(spans, rules, page heights) of every page, from mutool's trace."""
     spans, rules, heights = [], [], []
-    for pno, page in enumerate(root.iter("page"), 1):
-        h = float(page.get("mediabox").split()[3])
+    for pno, h, page in trace_pages(pdf):
         heights.append(h)
         for el in page:
             if el.tag == "stroke_path":
@@ -193,12 +197,8 @@ def trace(pdf):
 
 def glyphs(pdf):
     """Every glyph: (page, size, x, y, advance, unicode), y down."""
-    out = subprocess.run(["mutool", "draw", "-F", "trace", "-o", "-", pdf],
-                         capture_output=True, text=True, check=True).stdout
-    root = ET.fromstring(out)
     res = []
-    for pno, page in enumerate(root.iter("page"), 1):
-        h = float(page.get("mediabox").split()[3])
+    for pno, h, page in trace_pages(pdf):
         for el in page.iter("span"):
             sz = float(el.get("trm").split()[0])
             for g in el:
@@ -231,12 +231,8 @@ def glyph_stream(pdf, size, min_y=50):
     footnotes, header) are left out but keep the pen moving, so "2025",
     a superscript "2" and "." read "2025.". Page numbers (above min_y on
     pages after the first) are left out."""
-    out = subprocess.run(["mutool", "draw", "-F", "trace", "-o", "-", pdf],
-                         capture_output=True, text=True, check=True).stdout
-    root = ET.fromstring(out)
     parts = []
-    for pno, page in enumerate(root.iter("page"), 1):
-        h = float(page.get("mediabox").split()[3])
+    for pno, h, page in trace_pages(pdf):
         pen, base = None, None
         for el in page.iter("span"):
             sz = float(el.get("trm").split()[0])
