@@ -10,6 +10,7 @@
 
 #include "bounds.h"
 #include "expr.h"
+#include "filter.h"
 #include "numfmt.h"
 #include "text.h"
 
@@ -437,109 +438,6 @@ static void emit_value(struct tx *x, const char *s, size_t n, int line)
 	b->ptr[b->len] = 0;
 }
 
-/* ---- filters ------------------------------------------------------------ */
-
-static const char *const filter_names[] = {"so", "pct", "ngay", "chu", "hoa"};
-#define NFILTERS ((int)(sizeof filter_names / sizeof filter_names[0]))
-
-static bool filter_decimals(struct tx *x, const struct expr_filter *f, int *out)
-{
-	*out = -1;
-	if (f->nargs == 0)
-		return true;
-	struct expr_value v;
-	struct numfmt_dec n;
-	long long d;
-	if (!expr_eval(&x->ctx, f->args[0], &v) || !expr_number(&x->ctx, &v, &n))
-		return false;
-	if (!numfmt_to_ll(n, &d) || d < 0 || d > NUMFMT_MAX_SCALE) {
-		diag_error(expr_loc(f->args[0]),
-			   "%s(n): n is the number of "
-			   "decimals, from 0 to %d",
-			   f->name, NUMFMT_MAX_SCALE);
-		return false;
-	}
-	*out = (int)d;
-	return true;
-}
-
-static bool apply_filter(struct tx *x, const struct expr_filter *f, struct expr_value *v)
-{
-	struct buf b = BUF_INIT;
-	struct numfmt_dec n;
-	bool ok = true, so = strcmp(f->name, "so") == 0,
-	     pct = strcmp(f->name, "pct") == 0;
-	int known = -1;
-	for (int i = 0; i < NFILTERS; i++)
-		if (strcmp(f->name, filter_names[i]) == 0)
-			known = i;
-	if (known < 0) {
-		const char *near = expr_closest(f->name, filter_names, NFILTERS);
-		diag_error(f->loc,
-			   "unknown filter '%s'%s%s%sfilters are: so, "
-			   "so(n), pct, pct(n), ngay, chu, hoa",
-			   f->name, near ? "; did you mean '" : "; ", near ? near : "",
-			   near ? "'? " : "");
-		return false;
-	}
-	if (f->nargs > (so || pct ? 1 : 0)) {
-		diag_error(f->loc, "filter '%s' takes %s", f->name,
-			   so || pct ? "at most one argument (decimals)"
-				     : "no arguments");
-		return false;
-	}
-	if (so || pct) {
-		int d;
-		ok = filter_decimals(x, f, &d) && expr_number(&x->ctx, v, &n);
-		if (ok) {
-			numfmt_grouped(&b, n, d);
-			if (pct)
-				buf_putc(&b, '%');
-		}
-	} else if (strcmp(f->name, "chu") == 0) {
-		ok = expr_number(&x->ctx, v, &n);
-		if (ok && !numfmt_words(&b, n)) {
-			struct buf t = BUF_INIT;
-			numfmt_plain(&t, n);
-			diag_error(v->loc,
-				   "chu writes whole numbers in words; %s "
-				   "has decimals (use round(x, 0))",
-				   buf_cstr(&t));
-			buf_free(&t);
-			ok = false;
-		}
-	} else {
-		struct buf t = BUF_INIT;
-		ok = expr_text(&x->ctx, v, &t);
-		if (ok && strcmp(f->name, "hoa") == 0) {
-			buf_puts(&b, text_upper(x->a, buf_cstr(&t)));
-		} else if (ok) { /* ngay */
-			int yy, mm, dd;
-			if (numfmt_parse_date(buf_cstr(&t), &yy, &mm, &dd)) {
-				numfmt_date(&b, yy, mm, dd);
-			} else {
-				diag_error(v->loc,
-					   "'%s' is not a date; write "
-					   "YYYY-MM-DD, YYYY-MM or "
-					   "DD/MM/YYYY",
-					   buf_cstr(&t));
-				ok = false;
-			}
-		}
-		buf_free(&t);
-	}
-	if (ok) {
-		struct srcloc loc = v->loc;
-		memset(v, 0, sizeof *v);
-		v->kind = EXPR_TEXT;
-		v->text = arena_strndup(x->a, buf_cstr(&b), b.len);
-		v->loc = loc;
-		v->row = -1;
-	}
-	buf_free(&b);
-	return ok;
-}
-
 /* ---- running ------------------------------------------------------------ */
 
 static bool run_insert(struct tx *x, const struct tok *t)
@@ -548,7 +446,7 @@ static bool run_insert(struct tx *x, const struct tok *t)
 	if (!expr_eval(&x->ctx, t->e, &v))
 		return false;
 	for (int i = 0; i < t->nfilters; i++)
-		if (!apply_filter(x, &t->filters[i], &v))
+		if (!filter_apply(&x->ctx, &t->filters[i], &v))
 			return false;
 	struct buf b = BUF_INIT;
 	bool ok = expr_text(&x->ctx, &v, &b);

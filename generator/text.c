@@ -239,19 +239,40 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 	return true;
 }
 
-char *text_upper(struct arena *a, const char *s)
+/* Case mapping one code point at a time: utf8proc's simple mappings are
+ * right for Vietnamese (every letter with its marks precomposed in NFC
+ * has a precomposed partner, Đ/đ included), and the result stays NFC.
+ * TEXT_FIRST_UPPER skips leading quotes and brackets, not digits. */
+char *text_case(struct arena *a, const char *s, enum text_case_mode mode)
 {
 	struct buf b = BUF_INIT;
 	size_t len = strlen(s);
+	bool first = true;
 	for (size_t i = 0; i < len;) {
 		int32_t cp = text_next(s, &i);
+		int32_t m = cp;
+		if (mode == TEXT_UPPER)
+			m = utf8proc_toupper(cp);
+		else if (mode == TEXT_LOWER)
+			m = utf8proc_tolower(cp);
+		else if (first && utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+			 utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO)
+			m = utf8proc_toupper(cp);
+		if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+		    utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO)
+			first = false; /* a letter or a digit starts the text */
 		char tmp[4];
-		int n = text_encode(utf8proc_toupper(cp), tmp);
+		int n = text_encode(m, tmp);
 		buf_put(&b, tmp, (size_t)n);
 	}
 	char *r = arena_strndup(a, buf_cstr(&b), b.len);
 	buf_free(&b);
 	return r;
+}
+
+char *text_upper(struct arena *a, const char *s)
+{
+	return text_case(a, s, TEXT_UPPER);
 }
 
 char *text_plain_name(struct arena *a, const char *s)

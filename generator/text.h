@@ -61,6 +61,10 @@ void text_position(const char *s, size_t off, int *line, int *col);
 
 /* Vietnamese-aware upper case ("tỉnh Lai Châu" -> "TỈNH LAI CHÂU"). */
 char *text_upper(struct arena *a, const char *s);
+/* Upper case, lower case, or the first letter upper case (text before it,
+ * such as a quote or a digit, is kept). */
+enum text_case_mode { TEXT_UPPER, TEXT_LOWER, TEXT_FIRST_UPPER };
+char *text_case(struct arena *a, const char *s, enum text_case_mode mode);
 
 /* Plain name of a CSV header: diacritics removed, đ -> d, lower case,
  * every run of other characters -> '_', no leading/trailing '_'

@@ -156,7 +156,7 @@ error_case("'{{' never closed", "Vốn: {{ sum(von.von_dt) .\n", "bc.md:8:6:",
 error_case("unknown filter (suggestion)", "Vốn: {{ 5 | pcd }}.\n", "bc.md:8:13:",
            "unknown filter 'pcd'; did you mean 'pct'? filters are: so, so(n), pct")
 error_case("unknown filter (the list)", "Vốn: {{ 5 | tien }}.\n", "bc.md:8:13:",
-           "unknown filter 'tien'; filters are: so, so(n), pct, pct(n), ngay, chu, hoa")
+           "unknown filter 'tien'; filters are: so, so(n), pct, pct(n), so_gach, so_gach(n), ngay, ngay_ngan, chu, hoa, thuong, viet_hoa_dau")
 
 # ---- bad CSV: reported as DATA_DIR/NAME.csv:LINE:COL -------------------
 error_case("unterminated quote", "x\n", "data/xa.csv:2:3:",

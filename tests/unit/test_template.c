@@ -120,6 +120,24 @@ static void test_filters(void)
 	EX("{{ \"tỉnh Lai Châu\" | hoa }}", "TỈNH LAI CHÂU");
 	EX("{{ 1234 | so | hoa }}", "1\\.234");
 	EX("{{ xa[ma == \"X01\"].ten_xa | hoa }}", "XÃ A");
+	EX("{{ \"TỈNH Lai Châu\" | thuong }}", "tỉnh lai châu");
+	EX("{{ \"ĐỒNG Ý\" | thuong }}", "đồng ý");
+	EX("{{ \"đầu tư\" | viet_hoa_dau }}", "Đầu tư");
+	EX("{{ \"(ước) đạt\" | viet_hoa_dau }}", "\\(Ước\\) đạt");
+	EX("{{ \"2 năm\" | viet_hoa_dau }}", "2 năm");
+	EX("{{ \"Ủy ban\" | thuong | viet_hoa_dau }}", "Ủy ban");
+	EX("{{ 0 | so_gach }}", "\\-");
+	EX("{{ 1234.5 - 1234.5 | so_gach(2) }}", "\\-");
+	EX("{{ 1234.5 | so_gach }}", "1\\.234,5");
+	EX("{{ 0.5 | so_gach(2) }}", "0,50");
+	EX("{{ ngay_ky | ngay_ngan }}", "05/2/2024");
+	EX("{{ \"2022-07-30\" | ngay_ngan }}", "30/7/2022");
+	EX("{{ \"2024-06\" | ngay_ngan }}", "6/2024");
+	EX("{{ \"31/12/2024\" | ngay_ngan }}", "31/12/2024");
+	EX("{{ \"2024-02-30\" | ngay_ngan }}",
+	   "r.md:10:4: error: '2024-02-30' is not a date; write YYYY-MM-DD, YYYY-MM or "
+	   "DD/MM/YYYY");
+	EX("{{ nam | thuong(1) }}", "r.md:10:10: error: filter 'thuong' takes no arguments");
 }
 
 static void test_blocks(void)
@@ -305,10 +323,11 @@ static void test_errors(void)
 	EX("a\nb {{ nam ", "r.md:11:3: error: '{{' is never closed (missing '}}')");
 	EX("{{ nam | sô }}",
 	   "r.md:10:10: error: unknown filter 'sô'; filters are: so, so(n), pct, "
-	   "pct(n), ngay, chu, hoa");
+	   "pct(n), so_gach, so_gach(n), ngay, ngay_ngan, chu, hoa, thuong, viet_hoa_dau");
 	EX("{{ nam | sox }}",
 	   "r.md:10:10: error: unknown filter 'sox'; did you mean 'so'? filters "
-	   "are: so, so(n), pct, pct(n), ngay, chu, hoa");
+	   "are: so, so(n), pct, pct(n), so_gach, so_gach(n), ngay, ngay_ngan, chu, hoa, "
+	   "thuong, viet_hoa_dau");
 	EX("{{ ten_xa | so }}",
 	   "r.md:10:4: error: value 'Mường So' of 'ten_xa' (r.md:3) is not a "
 	   "number");
