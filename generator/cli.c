@@ -29,6 +29,8 @@ static const char usage[] =
     "  --data-locale vi|c    numbers in CSV cells: 1.234,5 (vi, default) or 1234.5\n"
     "  --font-dir DIR        TrueType faces to use instead of Liberation Serif\n"
     "  --each TABLE          batch: one report per row of TABLE\n"
+    "  --deps FILE           build: also write a Make depfile (the report, its\n"
+    "                        data files and fonts) to FILE\n"
     "\n"
     "Exit status: 0 done, 1 the input is wrong, 2 wrong usage, 3 I/O failure.\n";
 
@@ -151,6 +153,9 @@ int main(int argc, char **argv)
 			NEEDS_VALUE();
 			if (val && !add_set(&a, val, &sets, &nsets, &capsets, &rc))
 				break;
+		} else if (!strcmp(arg, "--deps") && build) {
+			NEEDS_VALUE();
+			o.deps = val;
 		} else if (!strcmp(arg, "--greedy")) {
 			o.lopt.greedy = true; /* compare line breakers (tests, bench) */
 		} else if (!strcmp(arg, "--dump-layout")) {

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "bounds.h"
+#include "deps.h"
 #include "numfmt.h"
 #include "text.h"
 
@@ -442,6 +443,7 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 			return false;
 		}
 		size_t len = 0;
+		deps_add(path);
 		char *raw = read_file(path, &len, budget);
 		if (!raw)
 			return false;

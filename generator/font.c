@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "deps.h"
 #include "diag.h"
 #include "text.h"
 
@@ -265,6 +266,7 @@ bool font_load(struct fontset *fs, const char *dir)
 		struct face *face = &fs->face[f];
 		face->path = join(dir, cand[f]);
 		face->name = cand[f]; /* font_free frees them */
+		deps_add(face->path);
 		if (!ok)
 			continue;
 		struct ttf t = {0};

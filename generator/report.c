@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "bounds.h"
 #include "buf.h"
+#include "deps.h"
 #include "diag.h"
 #include "doc.h"
 #include "font.h"
@@ -359,6 +360,7 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 static bool load_source(struct arena *a, const struct report_opts *o, struct source *s)
 {
 	s->file = o->input;
+	deps_add(o->input);
 	struct buf raw = BUF_INIT;
 	if (!read_file(o->input, MAX_INPUT_BYTES, &raw)) {
 		buf_free(&raw);
@@ -524,6 +526,7 @@ int report_run(const struct report_opts *o)
 {
 	struct arena a;
 	arena_init(&a);
+	deps_clear();
 	struct source s = {0};
 	struct fontset fs = {0};
 	bool ok = load_source(&a, o, &s) && load_fonts(o, &fs);
@@ -541,6 +544,8 @@ int report_run(const struct report_opts *o)
 			ok = false;
 		} else {
 			ok = build_one(o, &s, &fs, &env, out, NULL);
+			if (ok && o->deps && !o->check_only)
+				ok = deps_write(o->deps, out);
 		}
 		free(out);
 	} else if (ok) {

@@ -23,6 +23,7 @@ struct report_opts {
 	struct layout_opts lopt;
 	const char *dump_layout; /* write page records here (tests) */
 	bool stats; /* print layout figures to stderr */
+	const char *deps; /* build: write a Make depfile here (deps.h) */
 	/* batch */
 	const char *each; /* table whose rows are reports */
 };
