@@ -66,6 +66,8 @@ static void add_lines(struct lctx *c, const struct block *b, int bi,
 	if (c->failed || n == 0)
 		return;
 	int outline = -1;
+	if (b->kind == BLK_HEADING && n > 1 && pl[n - 1].nwords == 1)
+		c->out->stats.short_heads++;
 	if (b->kind == BLK_HEADING) {
 		struct outline_entry e = {.level = b->level,
 					  .title = plain_text(c, &b->text)};
@@ -271,9 +273,10 @@ static bool run(struct lctx *c)
 		c->items[i].brk = false;
 	lf_closing(c);
 	footnotes(c);
-	if (c->failed)
+	if (c->failed || !lp_paginate(c))
 		return false;
-	return lp_paginate(c);
+	lm_measure(c);
+	return true;
 }
 
 bool layout_run(struct arena *a, const struct doc *doc, const struct fontset *fs,

@@ -9,6 +9,7 @@
 #define BAOCAO_LAYOUT_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "doc.h"
@@ -67,6 +68,17 @@ struct layout_stats {
 	double max_space; /* largest inter-word space / normal space, justified lines */
 	double sum_space; /* sum of per-line largest ratios (for the mean) */
 	int space_lines; /* justified lines counted in the two above */
+	int loose_lines; /* justified lines whose spaces exceed 1.5x */
+	int broken_ties; /* ties (figure-unit, "số" and its number) broken */
+	int short_last; /* paragraphs ending in a one-word line */
+	int short_heads; /* headings ending in a one-word line */
+	int short_balanced; /* titles and header cells ending in one word */
+	/* from the pages (layout_measure.c) */
+	float max_hole; /* largest empty space at a page foot, mm */
+	int max_hole_page; /* its page, 1-based */
+	int widows, orphans; /* a paragraph's last/first line alone */
+	int foot_headings; /* a heading or caption ending a page */
+	int foot_leadins; /* a paragraph ending in ':' ending a page */
 };
 
 struct layout {
@@ -91,5 +103,7 @@ struct layout_opts {
 bool layout_run(struct arena *a, const struct doc *doc, const struct fontset *fs,
 		const struct layout_opts *opt, struct layout *out);
 void layout_free(struct layout *L);
+/* The --stats line: typesetting figures of a layout. */
+void layout_print_stats(FILE *f, const struct layout *L);
 
 #endif

@@ -39,6 +39,7 @@ struct geom {
 struct pline {
 	int op0, nops, ref0, nrefs;
 	float h, width;
+	int nwords; /* words on the line */
 };
 
 enum align { AL_JUSTIFY, AL_LEFT, AL_CENTER, AL_RIGHT };
@@ -105,6 +106,9 @@ void ltab_table(struct lctx *c, const struct block *b, int bi);
 
 /* layout_page.c */
 bool lp_paginate(struct lctx *c);
+
+/* layout_measure.c: page-foot holes and stranded lines, into out->stats */
+void lm_measure(struct lctx *c);
 
 int lc_push_item(struct lctx *c, struct vitem v);
 

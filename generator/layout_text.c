@@ -297,6 +297,7 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 {
 	pl->op0 = c->nops;
 	pl->ref0 = c->nrefs;
+	pl->nwords = 0;
 	float ratio = justify_line ? ln->ratio : (ln->ratio < 0 ? ln->ratio : 0);
 	/* actual width of the line */
 	float W = 0;
@@ -332,6 +333,7 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 			continue;
 		}
 		const struct word *w = &ws->w[word_of[i]];
+		pl->nwords++;
 		/* a real space after the word keeps copy and search working */
 		bool space_after = false;
 		for (int j = i + 1; j < ln->end; j++) {
@@ -376,6 +378,8 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 		c->out->stats.sum_space += maxsp;
 		if (maxsp > 2.0 + 1e-6)
 			c->out->stats.wide_lines++;
+		if (maxsp > 1.5 + 1e-6)
+			c->out->stats.loose_lines++;
 		if (maxsp > c->out->stats.max_space)
 			c->out->stats.max_space = maxsp;
 	}
@@ -471,6 +475,12 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 		float measure = l ? st->width - st->hang : st->width;
 		emit_line(c, &ws, it, word_of, ln, x0, measure, st, base,
 			  justify && !forced, &pl[l]);
+	}
+	if (res.n > 1 && pl[res.n - 1].nwords == 1) {
+		if (justify)
+			c->out->stats.short_last++;
+		else if (st->balance)
+			c->out->stats.short_balanced++;
 	}
 	*out = pl;
 	return res.n;

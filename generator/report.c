@@ -336,13 +336,7 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 	if (ok && o->dump_layout)
 		ok = dump_records(o->dump_layout, &L);
 	if (ok && o->stats)
-		fprintf(
-		    stderr,
-		    "stats: pages=%d lines=%d overfull=%d loose_paras=%d "
-		    "infeasible_paras=%d wide_lines=%d max_space=%.3f mean_space=%.3f\n",
-		    L.npages, L.stats.lines, L.stats.overfull, L.stats.loose_paras,
-		    L.stats.infeasible_paras, L.stats.wide_lines, L.stats.max_space,
-		    L.stats.space_lines ? L.stats.sum_space / L.stats.space_lines : 0);
+		layout_print_stats(stderr, &L);
 	if (ok && !o->check_only) {
 		ok = render_pdf(&L, &doc, fs, &pdf);
 		if (output)

@@ -1,6 +1,8 @@
-"""Typesetting quality (issue 6): Knuth-Plass against greedy breaking on
-the samples' justified lines; no widows, orphans or headings at a page foot;
-outline and document info."""
+"""Typesetting quality (issues 6 and 19): Knuth-Plass against greedy
+breaking on the samples' justified lines; every sample's figures (spaces
+over 1.5x/2.0x, mean, page-foot holes, stranded lines, one-word last lines)
+printed beside the figures before issue 19 so regressions show; no widows,
+orphans or headings at a page foot; outline and document info."""
 import json
 import os
 import re
@@ -14,13 +16,13 @@ RIGHT = 595.2756 - 15 * P.MM
 SPACE = 0.25  # Liberation Serif / Times: the space is 512/2048 em
 
 
-def spacing(pdf):
-    """Per justified body line (regular 14 pt text reaching the right
+def spacing(pdf, sizes=(14,)):
+    """Per justified line (text of the given sizes reaching the right
     margin): the largest gap between words as a multiple of the space."""
     lines = {}
     for g in P.glyphs(pdf):
-        if g[1] == 14:
-            lines.setdefault((g[0], round(g[3], 1)), []).append(g)
+        if g[1] in sizes:
+            lines.setdefault((g[0], g[1], round(g[3], 1)), []).append(g)
     ratios = []
     for key, gs in lines.items():
         gs.sort(key=lambda g: g[2])
@@ -33,7 +35,7 @@ def spacing(pdf):
                 gap_open = True
                 continue
             if prev_end is not None and gap_open:
-                worst = max(worst, (g[2] - prev_end) / (SPACE * 14))
+                worst = max(worst, (g[2] - prev_end) / (SPACE * key[1]))
             gap_open = False
             prev_end = g[2] + g[4]
         if worst:
@@ -45,6 +47,61 @@ def stats(md, *extra):
     rc, _, err = P.run("check", md, "--stats", *extra)
     m = dict(re.findall(r"(\w+)=([\d.]+)", err))
     return {k: float(v) for k, v in m.items()}
+
+
+# The figures before issue 19 (--stats of main at b1a6761): justified lines
+# with a space over 1.5x / 2.0x, the largest ratio, the mean of every
+# line's largest ratio, the largest page-foot hole (mm), stranded lines
+# (widow, orphan, heading or lead-in at a page foot), one-word last lines
+# of headings / of titles and header cells / of paragraphs.
+BEFORE = {
+    "bac-giang-2020": dict(loose_lines=2, wide_lines=0, max_space=1.765,
+                           mean_space=1.045, max_hole_mm=47.0, stranded=0,
+                           short_heads=1, short_balanced=0, short_last=3),
+    "dien-bien-2018": dict(loose_lines=0, wide_lines=0, max_space=1.463,
+                           mean_space=1.021, max_hole_mm=10.1, stranded=0,
+                           short_heads=0, short_balanced=7, short_last=1),
+    "giam-ngheo-huyen-2016-2020": dict(loose_lines=1, wide_lines=0, max_space=1.504,
+                                       mean_space=1.093, max_hole_mm=52.3, stranded=0,
+                                       short_heads=0, short_balanced=2, short_last=0),
+    "mo-hinh-giam-ngheo-2020": dict(loose_lines=0, wide_lines=0, max_space=1.316,
+                                    mean_space=1.049, max_hole_mm=57.5, stranded=0,
+                                    short_heads=0, short_balanced=0, short_last=0),
+    "phong-tho-2024": dict(loose_lines=16, wide_lines=5, max_space=2.615,
+                           mean_space=1.077, max_hole_mm=16.4, stranded=3,
+                           short_heads=6, short_balanced=4, short_last=14),
+}
+FIGS = ("loose_lines", "wide_lines", "max_space", "mean_space", "max_hole_mm",
+        "stranded", "short_heads", "short_balanced", "short_last")
+
+print("# figures per sample: now (before issue 19)")
+for name in sorted(BEFORE):
+    md = os.path.join(P.ROOT, "samples", name, "bao-cao.md")
+    pdf = os.path.join(tmp, name + "-figures.pdf")
+    P.run("build", md, "-o", pdf)
+    st = stats(md)
+    st["stranded"] = sum(st.get(k, 0) for k in ("widows", "orphans", "foot_headings",
+                                                 "foot_leadins"))
+    was = BEFORE[name]
+    print("# %-27s " % name + " ".join(
+        "%s=%g(%g)" % (k, round(st.get(k, -1), 3), was[k]) for k in FIGS) +
+        " hole_page=%d" % st.get("max_hole_page", 0))
+    # the figures agree with the PDF: every justified line of body text
+    # and footnotes, measured between the glyphs
+    sizes = (14, 13, 12, 11, 10)
+    r = spacing(pdf, sizes)
+    over2 = sum(1 for x in r if x > 2.0 + 1e-3)
+    over15 = sum(1 for x in r if x > 1.5 + 1e-3)
+    P.check(abs(over2 - st["wide_lines"]) <= 0 and abs(over15 - st["loose_lines"]) <= 1,
+            "%s: the PDF shows the lines over 2.0x (%d) and 1.5x (%d) --stats counts"
+            % (name, over2, over15), (over2, over15, st))
+    worse = [k for k in FIGS if k not in ("max_hole_mm", "max_space", "mean_space")
+             and st.get(k, 0) > was[k]]
+    if st["max_space"] > max(was["max_space"], 2.0) + 1e-3:
+        worse.append("max_space")
+    if st["mean_space"] > max(was["mean_space"], 1.06) + 1e-3:
+        worse.append("mean_space")
+    P.check(not worse, "%s: no figure worse than before issue 19" % name, worse)
 
 
 for name in ("phong-tho-2024", "bac-giang-2020"):
