@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "text.h"
 
 /* MAX_EXPR_DEPTH (bounds.h) keeps evaluation recursion well within the
@@ -56,7 +57,7 @@ enum node {
 	N_WHERE,
 };
 
-enum fn { F_SUM, F_AVG, F_MIN, F_MAX, F_COUNT, F_ROUND, F_ABS, F_PCT };
+enum fn { F_SUM, F_AVG, F_MIN, F_MAX, F_COUNT, F_ROUND, F_ABS, F_PCT, F_NGAY };
 
 static const struct {
 	const char *name;
@@ -64,12 +65,12 @@ static const struct {
 } fns[] = {
     [F_SUM] = {"sum", 1, -1}, [F_AVG] = {"avg", 1, -1},    [F_MIN] = {"min", 1, -1},
     [F_MAX] = {"max", 1, -1}, [F_COUNT] = {"count", 1, 1}, [F_ROUND] = {"round", 1, 2},
-    [F_ABS] = {"abs", 1, 1},  [F_PCT] = {"pct", 2, 2},
+    [F_ABS] = {"abs", 1, 1},  [F_PCT] = {"pct", 2, 2},     [F_NGAY] = {"ngay", 1, 1},
 };
 #define NFNS ((int)(sizeof fns / sizeof fns[0]))
 
 /* Where a name was found last time (see the file comment). */
-enum cache { C_NONE, C_FRAME, C_STT, C_BATCH, C_SET, C_VAR, C_TABLE };
+enum cache { C_NONE, C_FRAME, C_STT, C_DAU, C_CUOI, C_LET, C_BATCH, C_SET, C_VAR, C_TABLE };
 
 struct expr {
 	enum node kind;
@@ -345,7 +346,7 @@ static struct expr *parse_call(struct lexer *l, struct srcloc loc, const char *n
 		const char *near = expr_closest(name, cands, NFNS);
 		lerror(l, loc,
 		       "unknown function '%s'%s%s%sfunctions are: "
-		       "sum, avg, min, max, count, round, abs, pct",
+		       "sum, avg, min, max, count, round, abs, pct, ngay",
 		       name, near ? "; did you mean '" : "; ", near ? near : "",
 		       near ? "'? " : "");
 		return NULL;
@@ -885,12 +886,29 @@ static void unknown_name(struct expr_ctx *c, struct expr *e)
 	if (c->batch_table)
 		for (int i = 0; i < c->batch_table->ncols; i++)
 			ARR_PUSH(c->a, cands, n, cap, c->batch_table->names[i]);
+	for (int i = 0; i < c->nlets; i++)
+		ARR_PUSH(c->a, cands, n, cap, c->lets[i].name);
 	for (int i = 0; i < c->nsets; i++)
 		ARR_PUSH(c->a, cands, n, cap, c->sets[i].name);
 	for (int i = 0; i < c->nvars; i++)
 		ARR_PUSH(c->a, cands, n, cap, c->vars[i].name);
 	for (int i = 0; c->data && i < c->data->ntables; i++)
 		ARR_PUSH(c->a, cands, n, cap, c->data->tables[i].name);
+	for (int i = 0; i < c->nletdefs; i++) {
+		const struct expr_letdef *d = &c->letdefs[i];
+		if (strcmp(d->name, e->name) != 0)
+			continue;
+		bool later = d->loc.line > e->loc.line ||
+			     (d->loc.line == e->loc.line && d->loc.col > e->loc.col);
+		diag_error(e->loc,
+			   later ? "'%s' is used before it is defined: its {{ let }} is at "
+				   "line %d; move the let above this line"
+				 : "'%s' is defined at line %d by a let inside a block that "
+				   "has ended; a let holds to the end of its block (move it "
+				   "out of the block)",
+			   e->name, d->loc.line);
+		return;
+	}
 	const char *near = expr_closest(e->name, cands, (int)n);
 	struct buf b = BUF_INIT;
 	buf_printf(&b, "unknown name '%s'", e->name);
@@ -922,12 +940,17 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		e->cache = C_NONE;
 		e->cache_serial = serial;
 		int i, col;
-		if (strcmp(e->name, "stt") == 0) {
+		/* a loop's own names: stt, dau (first row), cuoi (last) */
+		enum cache meta = strcmp(e->name, "stt") == 0	 ? C_STT
+				  : strcmp(e->name, "dau") == 0	 ? C_DAU
+				  : strcmp(e->name, "cuoi") == 0 ? C_CUOI
+								 : C_NONE;
+		if (meta != C_NONE) {
 			for (i = c->nframes - 1; i >= 0; i--)
 				if (c->frames[i].loop)
 					break;
 			if (i >= 0) {
-				e->cache = C_STT;
+				e->cache = meta;
 				e->cache_i = i;
 			}
 		}
@@ -936,6 +959,11 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 				e->cache = C_FRAME;
 				e->cache_i = i;
 				e->cache_j = col;
+			}
+		for (i = c->nlets - 1; i >= 0 && e->cache == C_NONE; i--)
+			if (strcmp(c->lets[i].name, e->name) == 0) {
+				e->cache = C_LET;
+				e->cache_i = i;
 			}
 		if (e->cache == C_NONE && c->batch_table && c->batch_row >= 0 &&
 		    (col = data_column(c->batch_table, e->name)) >= 0) {
@@ -961,6 +989,17 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	case C_STT:
 		f = &c->frames[e->cache_i];
 		number_value(numfmt_from_int(f->stt), e->loc, v);
+		break;
+	case C_DAU:
+	case C_CUOI:
+		f = &c->frames[e->cache_i];
+		number_value(numfmt_from_int(e->cache == C_DAU ? f->stt == 1
+							       : f->stt == f->total),
+			     e->loc, v);
+		break;
+	case C_LET:
+		*v = c->lets[e->cache_i].v;
+		v->loc = e->loc;
 		break;
 	case C_FRAME:
 		f = &c->frames[e->cache_i];
@@ -1364,6 +1403,89 @@ static bool eval_num(struct expr_ctx *c, struct expr *e, struct numfmt_dec *n)
 	return expr_eval(c, e, &v) && expr_number(c, &v, n);
 }
 
+/* ---- dates: ISO text that + - and comparisons understand ---- */
+
+/* Whether v is a date; a text written as a date that is no real day is
+ * an error at v (the date_look is DATE_BAD, and it is reported). */
+static enum date_look value_date(struct expr_ctx *c, const struct expr_value *v, long *days)
+{
+	if (v->kind != EXPR_TEXT)
+		return DATE_NO;
+	enum date_look k = date_read(v->text, days);
+	if (k == DATE_BAD)
+		diag_error(v->loc, "%s is not a real date (no such day in the calendar)",
+			   text_kind(v, c->a));
+	return k;
+}
+
+static void date_value(struct expr_ctx *c, long days, struct srcloc loc, struct expr_value *v)
+{
+	struct buf b = BUF_INIT;
+	date_iso(&b, days);
+	memset(v, 0, sizeof *v);
+	v->kind = EXPR_TEXT;
+	v->text = arena_strndup(c->a, buf_cstr(&b), b.len);
+	v->loc = loc;
+	v->row = -1;
+	buf_free(&b);
+}
+
+/* DATE + n, n + DATE, DATE - n: a date; DATE - DATE: days between. Called
+ * when x or y is a date (dx, dy say which). */
+static bool eval_date_arith(struct expr_ctx *c, struct expr *e, struct expr_value *x,
+			    enum date_look dx, long ddx, struct expr_value *y,
+			    enum date_look dy, long ddy, struct expr_value *v)
+{
+	if (dx == DATE_BAD || dy == DATE_BAD)
+		return false;
+	if (dx == DATE_YES && dy == DATE_YES) {
+		if (e->op == T_PLUS) {
+			diag_error(e->oploc, "two dates cannot be added; a date minus a date "
+					     "is the number of days between them");
+			return false;
+		}
+		number_value(numfmt_from_int(ddx - ddy), e->loc, v);
+		return true;
+	}
+	if (dy == DATE_YES && e->op == T_MINUS) {
+		diag_error(e->oploc, "a number minus a date means nothing; write DATE - "
+				     "NUMBER (days earlier) or DATE - DATE (days between)");
+		return false;
+	}
+	const struct expr_value *nv = dx == DATE_YES ? y : x;
+	long base = dx == DATE_YES ? ddx : ddy;
+	struct numfmt_dec n;
+	long long days;
+	if (nv->kind == EXPR_TEXT && (nv->literal || numfmt_parse(nv->text, c->c_locale,
+								   &n) != NUMFMT_OK)) {
+		diag_error(nv->loc,
+			   "a date %s %s: only a number of days can be %s a date "
+			   "(ngay(\"2022-06-30\") + 30)",
+			   e->op == T_PLUS ? "plus" : "minus", text_kind(nv, c->a),
+			   e->op == T_PLUS ? "added to" : "taken from");
+		return false;
+	}
+	if (!expr_number(c, nv, &n))
+		return false;
+	if (!numfmt_to_ll(n, &days) || numfmt_cmp(n, numfmt_from_int(days)) != 0) {
+		diag_error(nv->loc, "a date moves by whole days; round() the number first");
+		return false;
+	}
+	if (days > 3000000 || days < -3000000) {
+		diag_error(e->loc, "the date leaves the years 1900-9999");
+		return false;
+	}
+	long r = e->op == T_PLUS ? base + (long)days : base - (long)days;
+	int yy, mm, dd;
+	date_civil(r, &yy, &mm, &dd);
+	if (yy < 1900 || yy > 9999) {
+		diag_error(e->loc, "the date leaves the years 1900-9999");
+		return false;
+	}
+	date_value(c, r, e->loc, v);
+	return true;
+}
+
 /* Text comparison unless a number is involved; two data texts that are
  * both numbers ("1.200" and "1200") compare as numbers. */
 static bool eval_cmp(struct expr_ctx *c, struct expr *e, struct expr_value *v)
@@ -1388,7 +1510,11 @@ static bool eval_cmp(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		   numfmt_parse(y.text, c->c_locale, &ny) == NUMFMT_OK) {
 		r = numfmt_cmp(nx, ny);
 	} else {
-		r = strcmp(x.text, y.text);
+		long dx, dy; /* two dates compare as days (31/12/2023 < 2024-01-01) */
+		if (date_read(x.text, &dx) == DATE_YES && date_read(y.text, &dy) == DATE_YES)
+			r = (dx > dy) - (dx < dy);
+		else
+			r = strcmp(x.text, y.text);
 		r = r < 0 ? -1 : r > 0;
 	}
 	bool t = false;
@@ -1552,6 +1678,23 @@ static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		number_value(numfmt_round(x, (int)nd), e->loc, v);
 		return true;
 	}
+	case F_NGAY: {
+		struct expr_value a;
+		long d;
+		if (!expr_eval(c, e->args[0], &a))
+			return false;
+		enum date_look k = value_date(c, &a, &d);
+		if (k == DATE_BAD)
+			return false;
+		if (k == DATE_NO) {
+			diag_error(a.loc, "ngay() takes a date written YYYY-MM-DD or DD/MM/YYYY, "
+					  "not %s",
+				   a.kind == EXPR_TEXT ? text_kind(&a, c->a) : "a number");
+			return false;
+		}
+		date_value(c, d, e->loc, v);
+		return true;
+	}
 	case F_ABS:
 		if (!eval_num(c, e->args[0], &x))
 			return false;
@@ -1645,7 +1788,17 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	}
 	case N_CMP: return eval_cmp(c, e, v);
 	case N_ARITH: {
-		if (!eval_num(c, e->a, &x) || !eval_num(c, e->b, &y))
+		struct expr_value va, vb;
+		if (!expr_eval(c, e->a, &va) || !expr_eval(c, e->b, &vb))
+			return false;
+		if (e->op == T_PLUS || e->op == T_MINUS) {
+			long da = 0, db = 0;
+			enum date_look ka = value_date(c, &va, &da);
+			enum date_look kb = ka == DATE_BAD ? DATE_NO : value_date(c, &vb, &db);
+			if (ka != DATE_NO || kb != DATE_NO)
+				return eval_date_arith(c, e, &va, ka, da, &vb, kb, db, v);
+		}
+		if (!expr_number(c, &va, &x) || !expr_number(c, &vb, &y))
 			return false;
 		enum numfmt_status st = e->op == T_PLUS    ? numfmt_add(x, y, &r)
 					: e->op == T_MINUS ? numfmt_sub(x, y, &r)

@@ -79,8 +79,23 @@ struct expr_frame {
 	const struct table *t;
 	int row;
 	int stt; /* rows emitted so far by this loop, from 1 */
+	int total; /* rows the loop emits (its `where` applied): cuoi */
 	bool loop; /* an {{#each}} (stt visible), not a lookup scan */
 	unsigned serial;
+};
+
+/* A {{ let NAME = EXPR }} in force: its value, computed once. */
+struct expr_let {
+	const char *name;
+	struct expr_value v;
+	struct srcloc loc;
+};
+
+/* Every let of the template, in or out of force, so that a name used
+ * before its let (or after its block) is told where the let is. */
+struct expr_letdef {
+	const char *name;
+	struct srcloc loc;
 };
 
 /* Everything names resolve against. Set the public fields, zero the
@@ -100,6 +115,12 @@ struct expr_ctx {
 	const char *(*var_text)(void *ud, int i);
 	void *var_ud;
 	bool c_locale; /* numbers in cells and scalars: 1234.5 */
+	/* Names resolve to loop rows, then lets (innermost last), then the
+	 * batch row, --set and front matter. The template pushes and pops. */
+	struct expr_let *lets;
+	int nlets, caplets;
+	const struct expr_letdef *letdefs;
+	int nletdefs;
 
 	struct expr_frame frames[MAX_NESTING + 8];
 	int nframes;

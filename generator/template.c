@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bounds.h"
@@ -24,6 +25,7 @@ enum kind {
 	K_ELSE, /* {{else}} */
 	K_ENDIF, /* {{/if}} */
 	K_COMMENT, /* {{! ... }} */
+	K_LET, /* {{ let NAME = EXPR }} */
 };
 
 struct tok {
@@ -58,7 +60,7 @@ struct tx {
 static bool is_block(enum kind k)
 {
 	return k == K_EACH || k == K_ENDEACH || k == K_IF || k == K_ELSE ||
-	       k == K_ENDIF || k == K_COMMENT;
+	       k == K_ENDIF || k == K_COMMENT || k == K_LET;
 }
 
 static const char *tag_name(enum kind k)
@@ -108,6 +110,31 @@ static size_t name_end(const char *s, size_t i, size_t n)
 			 (unsigned char)s[i] >= 0x80))
 		i++;
 	return i;
+}
+
+/* {{ let NAME = EXPR [| filter]... }}; i is just after "let". */
+static bool parse_let(struct tx *x, struct tok *t, struct expr_src in, size_t i)
+{
+	i = skip_blank(in.s, i, in.len);
+	expr_src_skip(&in, i);
+	size_t e = name_end(in.s, 0, in.len);
+	if (e == 0 || (in.s[0] >= '0' && in.s[0] <= '9')) {
+		diag_error(here(&in), "expected a name after 'let': {{ let NAME = EXPR }}");
+		return false;
+	}
+	t->kind = K_LET;
+	t->name = arena_strndup(x->a, in.s, e);
+	t->nameloc = here(&in);
+	expr_src_skip(&in, e);
+	size_t k = skip_blank(in.s, 0, in.len);
+	expr_src_skip(&in, k);
+	if (!in.len || in.s[0] != '=' || (in.len > 1 && in.s[1] == '=')) {
+		diag_error(here(&in), "expected '=' after 'let %s': {{ let %s = EXPR }}",
+			   t->name, t->name);
+		return false;
+	}
+	expr_src_skip(&in, 1);
+	return expr_parse_filtered(x->a, in, &t->e, &t->filters, &t->nfilters);
 }
 
 /* Classify the inside of a tag (body: between "{{" and "}}"). */
@@ -180,6 +207,8 @@ static bool parse_tag(struct tx *x, struct tok *t, struct expr_src in)
 		t->kind = K_ELSE;
 		return true;
 	}
+	if (word_at(s + i, n - i, "let"))
+		return parse_let(x, t, in, i + 3);
 	if (word_at(s + i, n - i, "table")) {
 		size_t j = skip_blank(s, i + 5, n);
 		size_t e = name_end(s, j, n);
@@ -369,6 +398,62 @@ static bool match_blocks(struct tx *x)
 	return true;
 }
 
+/* Lets: a name is defined once per block (an {{#if}} and its {{else}}
+ * are two blocks); every let is listed for the "used before its let"
+ * message. Sorting by (block, name) finds repeats in n log n. */
+struct letkey {
+	int scope, tok;
+	const char *name;
+};
+
+static int letkey_cmp(const void *pa, const void *pb)
+{
+	const struct letkey *a = pa, *b = pb;
+	if (a->scope != b->scope)
+		return a->scope < b->scope ? -1 : 1;
+	int c = strcmp(a->name, b->name);
+	return c ? c : (a->tok > b->tok) - (a->tok < b->tok);
+}
+
+static bool check_lets(struct tx *x)
+{
+	struct letkey *keys = NULL;
+	struct expr_letdef *defs = NULL;
+	size_t n = 0, cap = 0, nd = 0, capd = 0;
+	int stack[MAX_NESTING + 1], depth = 0, next = 0;
+	stack[0] = next++;
+	for (int i = 0; i < x->ntoks; i++) {
+		const struct tok *t = &x->toks[i];
+		if (t->kind == K_EACH || t->kind == K_IF)
+			stack[++depth] = next++;
+		else if (t->kind == K_ELSE)
+			stack[depth] = next++;
+		else if ((t->kind == K_ENDEACH || t->kind == K_ENDIF) && depth)
+			depth--;
+		else if (t->kind == K_LET) {
+			struct letkey k = {stack[depth], i, t->name};
+			ARR_PUSH(x->a, keys, n, cap, k);
+			struct expr_letdef d = {t->name, t->nameloc};
+			ARR_PUSH(x->a, defs, nd, capd, d);
+		}
+	}
+	if (n > 1)
+		qsort(keys, n, sizeof *keys, letkey_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (keys[i].scope == keys[i - 1].scope &&
+		    strcmp(keys[i].name, keys[i - 1].name) == 0) {
+			const struct tok *t = &x->toks[keys[i].tok];
+			diag_error(t->nameloc,
+				   "'%s' is already defined at line %d in this block; a let "
+				   "names one value (use another name, or a block of its own)",
+				   t->name, x->toks[keys[i - 1].tok].nameloc.line);
+			return false;
+		}
+	x->ctx.letdefs = defs;
+	x->ctx.nletdefs = (int)nd;
+	return true;
+}
+
 /* ---- output ------------------------------------------------------------- */
 
 static void end_line(struct tx *x, int src)
@@ -491,6 +576,68 @@ static bool run_table(struct tx *x, const struct tok *t)
 }
 
 static bool run(struct tx *x, int from, int to);
+static bool run_block(struct tx *x, int from, int to);
+
+/* {{ let NAME = EXPR }}: computed here, once, in force to the end of the
+ * enclosing block (run pops it). */
+static bool run_let(struct tx *x, const struct tok *t)
+{
+	for (int i = x->ctx.nframes - 1; i >= 0; i--)
+		if (x->ctx.frames[i].loop && data_column(x->ctx.frames[i].t, t->name) >= 0) {
+			diag_error(t->nameloc,
+				   "'%s' is a column of %s in this loop; a let cannot take "
+				   "its name (choose another)",
+				   t->name, x->ctx.frames[i].t->path);
+			return false;
+		}
+	struct expr_let l = {.name = t->name, .loc = t->nameloc};
+	if (!expr_eval(&x->ctx, t->e, &l.v))
+		return false;
+	for (int i = 0; i < t->nfilters; i++)
+		if (!filter_apply(&x->ctx, &t->filters[i], &l.v))
+			return false;
+	if (l.v.kind == EXPR_LIST || l.v.kind == EXPR_TABLE) {
+		diag_error(expr_loc(t->e),
+			   "a let names a number, a text or a date, not a whole %s "
+			   "(use sum(...), count(...) or a lookup)",
+			   l.v.kind == EXPR_LIST ? "column" : "table");
+		return false;
+	}
+	ARR_PUSH(x->a, x->ctx.lets, x->ctx.nlets, x->ctx.caplets, l);
+	return true;
+}
+
+/* The rows a loop emits: all, or those its `where` keeps. Decided before
+ * the first body runs, so that `cuoi` knows the last one. */
+static int *loop_rows(struct tx *x, const struct tok *t, const struct table *tb,
+		      struct expr_frame *f, int *n, bool *ok)
+{
+	int *rows = malloc((size_t)(tb->nrows ? tb->nrows : 1) * sizeof *rows);
+	*n = 0;
+	*ok = rows != NULL;
+	for (int r = 0; r < tb->nrows && *ok; r++) {
+		/* a row of a loop is a step even when its body evaluates
+		 * nothing: nested loops are bounded in time, not only in
+		 * output */
+		if (!expr_step(&x->ctx, t->loc)) {
+			*ok = false;
+			break;
+		}
+		f->row = r;
+		f->stt = *n + 1;
+		if (t->e) {
+			struct expr_value v;
+			if (!expr_eval(&x->ctx, t->e, &v)) {
+				*ok = false;
+				break;
+			}
+			if (!expr_truth(&v))
+				continue;
+		}
+		rows[(*n)++] = r;
+	}
+	return rows;
+}
 
 static bool run_each(struct tx *x, const struct tok *t)
 {
@@ -498,39 +645,37 @@ static bool run_each(struct tx *x, const struct tok *t)
 	if (!tb || !expr_push(&x->ctx, tb, true, t->loc))
 		return false;
 	struct expr_frame *f = &x->ctx.frames[x->ctx.nframes - 1];
-	int stt = 0;
-	bool ok = true;
-	for (int r = 0; r < tb->nrows && ok; r++) {
-		/* a row of a loop is a step even when its body evaluates
-		 * nothing: nested loops are bounded in time, not only in
-		 * output */
-		if (!expr_step(&x->ctx, t->loc)) {
-			ok = false;
-			break;
-		}
-		f->row = r;
-		f->stt = stt + 1;
-		if (t->e) {
-			struct expr_value v;
-			if (!expr_eval(&x->ctx, t->e, &v)) {
-				ok = false;
-				break;
-			}
-			if (!expr_truth(&v))
-				continue;
-		}
-		stt++;
+	int n;
+	bool ok;
+	int *rows = loop_rows(x, t, tb, f, &n, &ok);
+	f->total = n;
+	for (int k = 0; k < n && ok; k++) {
+		f->row = rows[k];
+		f->stt = k + 1;
 		ok = run(x, (int)(t - x->toks) + 1, t->end) && check_size(x, t->loc);
 	}
+	free(rows);
 	expr_pop(&x->ctx);
 	return ok;
 }
 
 static bool run(struct tx *x, int from, int to)
 {
+	int lets = x->ctx.nlets; /* the block's lets end with it */
+	bool ok = run_block(x, from, to);
+	x->ctx.nlets = lets;
+	return ok;
+}
+
+static bool run_block(struct tx *x, int from, int to)
+{
 	for (int i = from; i < to; i++) {
 		struct tok *t = &x->toks[i];
 		switch (t->kind) {
+		case K_LET:
+			if (!run_let(x, t))
+				return false;
+			break;
 		case K_TEXT:
 			if (!t->drop)
 				emit_text(x, t);
@@ -642,7 +787,7 @@ bool tpl_expand(struct arena *a, const char *file, int first_line, const char *s
 	if (!tokenize(&x, cur))
 		return false;
 	drop_tag_lines(&x);
-	if (!match_blocks(&x) || !run(&x, 0, x.ntoks))
+	if (!match_blocks(&x) || !check_lets(&x) || !run(&x, 0, x.ntoks))
 		return false;
 	/* The last line (possibly empty) maps to the template's last line. */
 	int last = first_line;
@@ -669,7 +814,8 @@ bool tpl_expand_value(struct arena *a, struct srcloc loc, const char *src,
 	tx_init(&x, a, loc.file, false, env, &b);
 	struct expr_src cur = {loc.file, src, strlen(src), loc.line > 0 ? loc.line : 1,
 			       loc.col > 0 ? loc.col : 1};
-	bool ok = tokenize(&x, cur) && match_blocks(&x) && run(&x, 0, x.ntoks);
+	bool ok = tokenize(&x, cur) && match_blocks(&x) && check_lets(&x) &&
+		  run(&x, 0, x.ntoks);
 	if (ok)
 		*out = arena_strndup(a, buf_cstr(&b), b.len);
 	buf_free(&b);

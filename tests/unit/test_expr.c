@@ -170,7 +170,7 @@ static void test_errors(void)
 	EV("zzz", "r.md:12:4: error: unknown name 'zzz'; names are: ty_le, nam_bao_cao, "
 		  "ty_le, sai, don_vi");
 	EV("sumx(1)", "r.md:12:4: error: unknown function 'sumx'; did you mean 'sum'? "
-		      "functions are: sum, avg, min, max, count, round, abs, pct");
+		      "functions are: sum, avg, min, max, count, round, abs, pct, ngay");
 	EVR("von_sn + 1", "von", 1,
 	    "r.md:12:4: error: cell 'abc' at data/von.csv:3:14 (row 2, column "
 	    "von_sn) is not a number");

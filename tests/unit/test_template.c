@@ -140,6 +140,73 @@ static void test_filters(void)
 	EX("{{ nam | thuong(1) }}", "r.md:10:10: error: filter 'thuong' takes no arguments");
 }
 
+/* let, dau/cuoi, dates (the second round of the language). */
+static void test_let_and_dates(void)
+{
+	EX("{{ let t = sum(von.von_dt where nam >= 2023) }}{{ t | so }};{{ t * 2 | so }}",
+	   "65\\.313,65;130\\.627,3");
+	EX("{{ let a = 2 }}\n{{ let b = a * 3 }}\n{{ b }}\n", "6\n");
+	CHECK_STR(map_str(), "12 12", "let lines leave no line");
+	EX("{{ let nam = 1999 }}{{ nam }}", "1999"); /* a let hides front matter */
+	EX("{{#each von}}{{ let x = nam + 1 }}{{ x }};{{/each}}", "2023;2024;2025;");
+	EX("{{#if 1}}{{ let x = 1 }}{{ x }}{{/if}}{{#if 1}}{{ let x = 2 }}{{ x }}{{/if}}",
+	   "12");
+	EX("{{ let x = 1 }}{{#if 1}}{{ let x = 2 }}{{ x }}{{/if}}{{ x }}", "21");
+	EX("{{ let x = \"Xã\" | hoa }}{{ x }}", "XÃ");
+	EX("{{ let x = 1 }}{{ let x = 2 }}",
+	   "r.md:10:23: error: 'x' is already defined at line 10 in this block; a let "
+	   "names one value (use another name, or a block of its own)");
+	EX("{{ y }}\n{{ let y = 1 }}",
+	   "r.md:10:4: error: 'y' is used before it is defined: its {{ let }} is at line "
+	   "11; move the let above this line");
+	EX("{{#if 1}}\n{{ let y = 1 }}\n{{/if}}\n{{ y }}",
+	   "r.md:13:4: error: 'y' is defined at line 11 by a let inside a block that has "
+	   "ended; a let holds to the end of its block (move it out of the block)");
+	EX("{{#each von}}{{ let nam = 1 }}{{/each}}",
+	   "r.md:10:21: error: 'nam' is a column of data/von.csv in this loop; a let "
+	   "cannot take its name (choose another)");
+	EX("{{ let v = von.nam }}",
+	   "r.md:10:12: error: a let names a number, a text or a date, not a whole column "
+	   "(use sum(...), count(...) or a lookup)");
+	EX("{{ let = 1 }}", "r.md:10:8: error: expected a name after 'let': {{ let NAME = EXPR }}");
+	EX("{{ let x 1 }}", "r.md:10:10: error: expected '=' after 'let x': {{ let x = EXPR }}");
+	/* dau / cuoi count the rows a where keeps */
+	EX("{{#each von where nam >= 2023}}{{ nam }}{{#if cuoi}}.{{else}};{{/if}}{{/each}}",
+	   "2023;2024.");
+	EX("{{#each von}}{{#if dau}}[{{/if}}{{ nam }}{{#if cuoi}}]{{else}}, {{/if}}{{/each}}",
+	   "[2022, 2023, 2024]");
+	EX("{{#each von where nam > 2023}}{{ dau }}{{ cuoi }}{{/each}}", "11");
+	EX("{{#each von}}{{#each xa where loai == \"A\"}}{{ cuoi }}{{/each}}|{{ cuoi }} "
+	   "{{/each}}",
+	   "01|0 01|0 01|1 ");
+	/* dates */
+	EX("{{ ngay(\"2022-06-30\") + 30 | ngay }}", "ngày 30 tháng 7 năm 2022");
+	EX("{{ ngay(\"2022-06-30\") + 30 | ngay_ngan }}", "30/7/2022");
+	EX("{{ ngay(\"2022-06-30\") + 30 }}", "2022\\-07\\-30");
+	EX("{{ 1 + ngay(\"2023-12-31\") }}", "2024\\-01\\-01");
+	EX("{{ ngay(\"2024-03-01\") - 1 | ngay_ngan }}", "29/2/2024");
+	EX("{{ ngay(\"2024-03-01\") - ngay(\"2023-03-01\") }}", "366");
+	EX("{{ ngay_ky + 7 | ngay }}", "ngày 12 tháng 02 năm 2024");
+	EX("{{ ngay(\"31/12/2023\") + 1 }}", "2024\\-01\\-01");
+	EX("{{#if ngay(\"31/12/2023\") < ngay(\"2024-01-01\")}}yes{{/if}}", "yes");
+	EX("{{#if ngay_ky >= \"2024-02-05\"}}yes{{/if}}", "yes");
+	EX("{{ ngay(\"2022-06-30\") + \"a\" }}",
+	   "r.md:10:25: error: a date plus text \"a\": only a number of days can be added "
+	   "to a date (ngay(\"2022-06-30\") + 30)");
+	EX("{{ ngay(\"2023-02-29\") }}",
+	   "r.md:10:9: error: text \"2023-02-29\" is not a real date (no such day in the "
+	   "calendar)");
+	EX("{{ ngay_ky + ngay_ky }}",
+	   "r.md:10:12: error: two dates cannot be added; a date minus a date is the number "
+	   "of days between them");
+	EX("{{ ngay_ky + 0.5 }}", "r.md:10:14: error: a date moves by whole days; round() the "
+				  "number first");
+	EX("{{ ngay(2024) }}", "r.md:10:9: error: ngay() takes a date written YYYY-MM-DD or "
+			       "DD/MM/YYYY, not a number");
+	EX("{{ ngay(\"9999-12-31\") + 1 }}",
+	   "r.md:10:4: error: the date leaves the years 1900-9999");
+}
+
 static void test_blocks(void)
 {
 	EX("{{#each von}}{{ nam }};{{/each}}", "2022;2023;2024;");
@@ -478,6 +545,7 @@ int main(void)
 	test_values();
 	test_filters();
 	test_blocks();
+	test_let_and_dates();
 	test_table_tag();
 	test_escaping();
 	test_cmark();
