@@ -144,31 +144,52 @@ if rc == 0:
     P.check("giảm nghèo quý IV năm 2024 trên địa bàn xã Tân Lập" in info,
             "--set ky_bao_cao reaches the title (front-matter placeholders)", info)
 
-# ---- the template guides' worked example -------------------------------
+# ---- the template guides' examples --------------------------------------
+# <!-- example:PATH --> marks the worked example's files and its result;
+# <!-- example[NAME]:PATH --> another example, which gets the worked
+# example's data/ too. Every example is built and its result checked.
 for lang in ("en", "vi"):
     guide = os.path.join(P.ROOT, "docs", "template-guide.%s.md" % lang)
     if not P.check(os.path.exists(guide), "docs/template-guide.%s.md exists" % lang):
         continue
     text = open(guide, encoding="utf-8").read()
-    blocks = dict(re.findall(r"<!-- example:(\S+) -->\n```[a-z]*\n(.*?)```", text, re.S))
-    P.check(set(blocks) == {"data/von.csv", "bao-cao.md", "result"},
+    groups = {}
+    for name, rel, body in re.findall(
+            r"<!-- example(?:\[([\w-]+)\])?:(\S+) -->\n```[a-z]*\n(.*?)```", text, re.S):
+        groups.setdefault(name, {})[rel] = body
+    main = groups.get("", {})
+    P.check(set(main) == {"data/von.csv", "bao-cao.md", "result"},
             "template-guide.%s.md: the example has its CSV, template and result" % lang,
-            sorted(blocks))
-    if "result" not in blocks or "bao-cao.md" not in blocks:
-        continue
-    d = os.path.join(tmp, "guide-" + lang)
-    for rel in ("data/von.csv", "bao-cao.md"):
-        os.makedirs(os.path.dirname(os.path.join(d, rel)), exist_ok=True)
-        open(os.path.join(d, rel), "w", encoding="utf-8").write(blocks.get(rel, ""))
-    rc, _, err = P.run("build", "bao-cao.md", cwd=d)
-    out = os.path.join(d, "bao-cao.pdf")
-    P.check(rc == 0 and err == "" and os.path.exists(out),
-            "template-guide.%s.md: the example builds as documented" % lang, err)
-    if rc == 0:
-        body = P.glyph_stream(out, 14)
-        want = P.squash(blocks["result"])
-        P.check(want in body, "template-guide.%s.md: the PDF says what the guide says" % lang,
-                "want: %s\ngot:  %s" % (want, body[-400:]))
+            sorted(main))
+    P.check(len(groups) >= 2, "template-guide.%s.md: more examples than the first" % lang,
+            sorted(groups))
+    for name, files in sorted(groups.items()):
+        label = "template-guide.%s.md: example %s" % (lang, name or "1")
+        if not P.check("result" in files and "bao-cao.md" in files,
+                       label + " has a template and a result", sorted(files)):
+            continue
+        d = os.path.join(tmp, "guide-%s-%s" % (lang, name or "1"))
+        merged = {k: v for k, v in main.items() if k.startswith("data/")}
+        merged.update(files)
+        for rel, body in merged.items():
+            if rel == "result":
+                continue
+            os.makedirs(os.path.dirname(os.path.join(d, rel)), exist_ok=True)
+            open(os.path.join(d, rel), "w", encoding="utf-8").write(body)
+        rc, _, err = P.run("build", "bao-cao.md", cwd=d)
+        out = os.path.join(d, "bao-cao.pdf")
+        P.check(rc == 0 and err == "" and os.path.exists(out),
+                label + " builds as documented", err)
+        if rc != 0:
+            continue
+        if name == "":
+            body = P.glyph_stream(out, 14)
+        else:
+            body = P.squash(subprocess.run(["pdftotext", out, "-"], capture_output=True,
+                                           text=True).stdout)
+        want = P.squash(files["result"])
+        P.check(want in body, label + ": the PDF says what the guide says",
+                "want: %s\ngot:  %s" % (want, body[-600:]))
 
 shutil.rmtree(tmp, ignore_errors=True)
 P.done()
