@@ -27,6 +27,8 @@ struct yctx {
 	struct arena *a;
 	const char *file;
 	int line0; /* file line of the YAML text's first line */
+	const char *text; /* the YAML text, for hints on syntax errors */
+	size_t len;
 	yaml_parser_t p;
 	int nodes;
 	bool failed;
@@ -37,17 +39,67 @@ static struct srcloc mark_loc(struct yctx *c, yaml_mark_t m)
 	return (struct srcloc){c->file, c->line0 + (int)m.line, (int)m.column + 1};
 }
 
+/* The most common YAML mistake in a report: a value holding ": " or
+ * starting with a quote that does not end it (trich_yeu: "Nhanh" về ...).
+ * If line `line` (0-based) of the YAML is "key: value" like that, the hint
+ * shows the value quoted; otherwise "". */
+static const char *quote_hint(struct yctx *c, size_t line)
+{
+	const char *p = c->text, *end = c->text + c->len;
+	for (size_t i = 0; i < line && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	const char *eol = memchr(p, '\n', (size_t)(end - p));
+	if (!eol)
+		eol = end;
+	const char *k = p;
+	while (k < eol && *k == ' ')
+		k++;
+	const char *ke = k;
+	while (ke < eol && (*ke == '_' || (*ke >= 'a' && *ke <= 'z') ||
+			    (*ke >= 'A' && *ke <= 'Z') || (*ke >= '0' && *ke <= '9')))
+		ke++;
+	if (ke == k || ke + 1 >= eol || ke[0] != ':' || ke[1] != ' ')
+		return "";
+	const char *v = ke + 2;
+	while (v < eol && *v == ' ')
+		v++;
+	const char *ve = eol;
+	while (ve > v && (ve[-1] == ' ' || ve[-1] == '\r'))
+		ve--;
+	bool colon = false;
+	for (const char *q = v; q + 1 < ve; q++)
+		colon |= q[0] == ':' && q[1] == ' ';
+	if (!colon && *v != '"' && *v != '\'')
+		return "";
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "; a value holding ': ' or starting with a quote must be quoted "
+		       "whole, in single quotes (a ' inside is doubled): %.*s: '",
+		   (int)(ke - k), k);
+	for (const char *q = v; q < ve; q++) {
+		if (*q == '\'')
+			buf_putc(&b, '\'');
+		buf_putc(&b, *q);
+	}
+	buf_putc(&b, '\'');
+	const char *r = arena_strndup(c->a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return r;
+}
+
 static bool next_event(struct yctx *c, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(&c->p, ev))
 		return true;
 	struct srcloc loc = mark_loc(c, c->p.problem_mark);
+	const char *hint = quote_hint(c, c->p.problem_mark.line);
 	if (c->p.context)
-		diag_error(loc, "front matter: %s %s",
-			   c->p.problem ? c->p.problem : "syntax error", c->p.context);
+		diag_error(loc, "front matter: %s %s%s",
+			   c->p.problem ? c->p.problem : "syntax error", c->p.context, hint);
 	else
-		diag_error(loc, "front matter: %s",
-			   c->p.problem ? c->p.problem : "syntax error");
+		diag_error(loc, "front matter: %s%s",
+			   c->p.problem ? c->p.problem : "syntax error", hint);
 	c->failed = true;
 	return false;
 }
@@ -118,6 +170,8 @@ static struct ynode *parse_node(struct yctx *c, yaml_event_t *ev, int depth)
 /* Parse the YAML text into a tree; NULL on error (already reported). */
 static struct ynode *parse_yaml(struct yctx *c, const char *y, size_t n)
 {
+	c->text = y;
+	c->len = n;
 	yaml_parser_initialize(&c->p);
 	yaml_parser_set_input_string(&c->p, (const unsigned char *)y, n);
 	struct ynode *root = NULL;
