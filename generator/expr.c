@@ -646,7 +646,7 @@ bool expr_parse_filtered(struct arena *a, struct expr_src src, struct expr **out
 			return false;
 		}
 		struct expr_filter f = {
-		    arena_strndup(a, l.text, l.tlen), l.loc, {NULL, NULL}, 0};
+		    arena_strndup(a, l.text, l.tlen), l.loc, {NULL, NULL}, 0, 0};
 		next(&l);
 		if (l.tok == T_LP) {
 			next(&l);

@@ -40,6 +40,7 @@ struct expr_filter {
 	struct srcloc loc;
 	struct expr *args[2];
 	int nargs;
+	int id; /* the filter module's index for name, once known; 0 before */
 };
 
 /* Parse src as one whole expression. Errors are reported with diag at

@@ -107,10 +107,10 @@ static bool apply(struct expr_ctx *c, enum fid id, const struct expr_filter *f,
 	return false;
 }
 
-bool filter_apply(struct expr_ctx *c, const struct expr_filter *f, struct expr_value *v)
+bool filter_apply(struct expr_ctx *c, struct expr_filter *f, struct expr_value *v)
 {
-	int id = -1;
-	for (int i = 0; i < NNAMES; i++)
+	int id = f->id - 1; /* looked up once per placeholder, not per row */
+	for (int i = 0; i < NNAMES && id < 0; i++)
 		if (strcmp(f->name, names[i]) == 0)
 			id = i;
 	if (id < 0) {
@@ -122,6 +122,7 @@ bool filter_apply(struct expr_ctx *c, const struct expr_filter *f, struct expr_v
 			   near ? "'? " : "");
 		return false;
 	}
+	f->id = id + 1;
 	bool takes = id == F_SO || id == F_PCT || id == F_SO_GACH;
 	if (f->nargs > (takes ? 1 : 0)) {
 		diag_error(f->loc, "filter '%s' takes %s", f->name,

@@ -12,6 +12,6 @@
 
 /* Replace *v by the text filter f makes of it; errors are reported at the
  * filter or the value and return false. */
-bool filter_apply(struct expr_ctx *c, const struct expr_filter *f, struct expr_value *v);
+bool filter_apply(struct expr_ctx *c, struct expr_filter *f, struct expr_value *v);
 
 #endif
