@@ -15,6 +15,7 @@
 
 #include "bounds.h"
 #include "deps.h"
+#include "fsafe.h"
 #include "numfmt.h"
 #include "text.h"
 
@@ -350,9 +351,10 @@ static bool is_csv_name(const char *s)
 /* Read a whole file into malloc'd memory (the caller frees). */
 static char *read_file(const char *path, size_t *len, size_t budget)
 {
-	FILE *f = fopen(path, "rb");
+	const char *why;
+	FILE *f = fsafe_open_input(path, &why);
 	if (!f) {
-		diag_fail(DIAG_IO, "cannot open %s: %s", path, strerror(errno));
+		diag_fail(DIAG_IO, "cannot open %s: %s", path, why);
 		return NULL;
 	}
 	struct buf b = BUF_INIT;
@@ -412,9 +414,17 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 		if (!is_csv_name(e->d_name))
 			continue;
 		char *path = arena_printf(a, "%.*s/%s", (int)dl, dir, e->d_name);
-		struct stat st;
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			continue;
+		/* a FIFO, device, folder or broken link named *.csv is named
+		 * for what it is (never opened), not later an unknown table */
+		const char *why = fsafe_not_regular(path);
+		if (why) {
+			closedir(d);
+			diag_error((struct srcloc){path, 1, 1},
+				   "this is %s, not a CSV file; replace it with the "
+				   "table's file or move it out of the data folder",
+				   why);
+			return false;
+		}
 		ARR_PUSH(a, names, nn, cap, arena_strdup(a, e->d_name));
 	}
 	closedir(d);

@@ -93,6 +93,14 @@ void diag_note(const char *fmt, ...)
 	va_end(ap);
 }
 
+void diag_note_at(struct srcloc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(loc, "note: ", fmt, ap);
+	va_end(ap);
+}
+
 int diag_errors(void)
 {
 	return n_errors;

@@ -32,6 +32,9 @@ void diag_fail(enum diag_status st, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* A note under the previous message (not counted). */
 void diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same at a place: FILE:LINE:COL: note: MESSAGE. */
+void diag_note_at(struct srcloc loc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 int diag_errors(void);
 int diag_warnings(void);

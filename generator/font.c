@@ -1,12 +1,14 @@
 #include "font.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -28,27 +30,38 @@ struct ttf {
 	size_t len;
 };
 
+/* Only regular files are read: a FIFO would block the build for ever, a
+ * device could be endless. The type is checked on the opened file (no
+ * race with a rename), opened without blocking so a FIFO cannot hang
+ * the open itself. */
 static bool read_file(const char *path, struct ttf *t)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return false;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	if (n <= 12 || n > (64L << 20)) {
-		fclose(f);
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 12 ||
+	    st.st_size > (64L << 20)) {
+		close(fd);
 		return false;
 	}
-	t->data = malloc((size_t)n);
-	t->len = (size_t)n;
-	bool ok = t->data && fread(t->data, 1, (size_t)n, f) == (size_t)n;
-	fclose(f);
-	if (!ok) {
+	size_t n = (size_t)st.st_size;
+	t->data = malloc(n);
+	t->len = n;
+	size_t off = 0;
+	while (t->data && off < n) {
+		ssize_t r = read(fd, t->data + off, n - off);
+		if (r <= 0)
+			break;
+		off += (size_t)r;
+	}
+	close(fd);
+	if (!t->data || off != n) {
 		free(t->data);
 		t->data = NULL;
+		return false;
 	}
-	return ok;
+	return true;
 }
 
 /* Table directory lookup; returns NULL when absent or out of bounds. */
@@ -58,7 +71,7 @@ static const unsigned char *table(const struct ttf *t, const char *tag, size_t *
 	if (12 + (size_t)n * 16 > t->len)
 		return NULL;
 	for (uint16_t i = 0; i < n; i++) {
-		const unsigned char *e = t->data + 12 + i * 16;
+		const unsigned char *e = t->data + 12 + (size_t)i * 16;
 		if (memcmp(e, tag, 4) == 0) {
 			uint32_t off = be32(e + 8), l = be32(e + 12);
 			if (off > t->len || l > t->len - off)
@@ -95,7 +108,8 @@ static bool parse_metrics(const struct ttf *t, struct face *face)
 		const unsigned char *e = cmap + 4 + i * 8;
 		uint16_t pid = be16(e), eid = be16(e + 2);
 		uint32_t off = be32(e + 4);
-		if (off + 4 > cl || be16(cmap + off) != 4)
+		/* no sum of offsets may wrap: compare against what is left */
+		if (off > cl || cl - off < 4 || be16(cmap + off) != 4)
 			continue;
 		if ((pid == 3 && eid == 1) || (pid == 0 && !sub))
 			sub = cmap + off;
@@ -103,7 +117,7 @@ static bool parse_metrics(const struct ttf *t, struct face *face)
 	if (!sub)
 		return false;
 	size_t slen = be16(sub + 2);
-	if (sub + slen > cmap + cl || slen < 16)
+	if (slen > (size_t)(cmap + cl - sub) || slen < 16)
 		return false;
 	unsigned segx2 = be16(sub + 6);
 	if (16 + (size_t)segx2 * 4 > slen)
@@ -123,11 +137,13 @@ static bool parse_metrics(const struct ttf *t, struct face *face)
 			if (ro == 0) {
 				gid = (c + delta) & 0xFFFF;
 			} else {
-				const unsigned char *p =
-				    ranges + 2 * s + ro + 2 * (c - start);
-				if (p + 2 > sub + slen)
+				/* offset into the subtable, bounded before
+				 * any pointer is formed */
+				size_t at = (size_t)(ranges - sub) + 2 * (size_t)s + ro +
+					    2 * (size_t)(c - start);
+				if (at > slen - 2)
 					continue;
-				gid = be16(p);
+				gid = be16(sub + at);
 				if (gid)
 					gid = (gid + delta) & 0xFFFF;
 			}
@@ -198,7 +214,11 @@ bool font_load(struct fontset *fs, const char *dir)
 	char **others = NULL;
 	size_t nothers = 0;
 	while ((e = readdir(d))) {
-		if (!ends_with_ttf(e->d_name))
+		/* a folder, FIFO, device or broken link named *.ttf is no
+		 * face: skipped (reading a FIFO would hang the build) */
+		struct stat st;
+		if (!ends_with_ttf(e->d_name) ||
+		    fstatat(dirfd(d), e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode))
 			continue;
 		bool matched = false;
 		for (int f = 0; f < FACE_COUNT; f++)

@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "font.h"
 #include "frontmatter.h"
+#include "fsafe.h"
 #include "markdown.h"
 #include "memhint.h"
 #include "numfmt.h"
@@ -28,15 +29,13 @@
 
 static bool read_file(const char *path, size_t limit, struct buf *out)
 {
-	FILE *f = fopen(path, "rb");
+	const char *why;
+	FILE *f = fsafe_open_input(path, &why);
 	if (!f) {
-		diag_fail(DIAG_IO, "cannot read '%s': %s", path, strerror(errno));
-		return false;
-	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		diag_fail(DIAG_IO, "'%s' is a folder, not a file", path);
+		if (!strcmp(why, "a folder"))
+			diag_fail(DIAG_IO, "'%s' is a folder, not a file", path);
+		else
+			diag_fail(DIAG_IO, "cannot read '%s': %s", path, why);
 		return false;
 	}
 	char tmp[65536];
@@ -83,10 +82,29 @@ static bool make_dirs(const char *path)
 	return true;
 }
 
+/* Only a regular file (or nothing) may be replaced by the PDF: renaming
+ * over /dev/null or a FIFO would replace the device or pipe itself. */
+static bool output_blocked(const char *path)
+{
+	const char *why = fsafe_output_blocked(path);
+	if (!why)
+		return false;
+	if (!strcmp(why, "a folder"))
+		diag_fail(DIAG_IO, "cannot write '%s': Is a directory", path);
+	else
+		diag_fail(DIAG_IO,
+			  "cannot write '%s': it is %s, and baocao replaces only "
+			  "regular files; choose another -o",
+			  path, why);
+	return true;
+}
+
 /* Write to a temporary file beside the target and rename it into place:
  * a failed build never leaves a half-written or clobbered PDF. */
 static bool write_atomic(const char *path, const struct buf *b)
 {
+	if (output_blocked(path))
+		return false;
 	size_t n = strlen(path);
 	char *tmp = malloc(n + 16);
 	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
@@ -112,6 +130,12 @@ static bool write_atomic(const char *path, const struct buf *b)
 	fchmod(fd, 0666 & ~um);
 	if (close(fd) != 0)
 		ok = false;
+	/* checked again: the path may have changed during the build */
+	if (ok && output_blocked(path)) {
+		unlink(tmp);
+		free(tmp);
+		return false;
+	}
 	if (ok && rename(tmp, path) != 0)
 		ok = false;
 	if (!ok) {
@@ -405,10 +429,16 @@ static bool load_fonts(const struct report_opts *o, struct fontset *fs)
 	return ok;
 }
 
-/* "out/{ma}.pdf" with the row's values; NULL (reported) on a bad name. */
-static char *batch_path(const char *pattern, const struct table *t, int row)
+/* "out/{ma}.pdf" with the row's values; NULL (reported) on a bad
+ * pattern. A value that cannot be one plain file name (empty, absolute,
+ * with '/', '..', a leading dot or control characters: it could write
+ * outside the output folder or a hidden file) refuses only that row:
+ * *refused is set and the row reported at its cell. */
+static char *batch_path(const char *pattern, const struct table *t, int row,
+			bool *refused)
 {
 	struct buf b = BUF_INIT;
+	*refused = false;
 	for (const char *p = pattern; *p; p++) {
 		if (*p != '{') {
 			buf_putc(&b, *p);
@@ -433,13 +463,18 @@ static char *batch_path(const char *pattern, const struct table *t, int row)
 			buf_free(&b);
 			return NULL;
 		}
+		const struct cell *c = data_cell(t, row, col);
+		const char *why = fsafe_name_part(c->text);
+		if (why && !*refused) {
+			diag_error((struct srcloc){t->path, c->line, c->col},
+				   "row %d: the value '%s' of column '%s' %s, so it "
+				   "cannot name the file of -o '%s'; this row is not "
+				   "written",
+				   row + 1, c->text, name, why, pattern);
+			*refused = true;
+		}
 		free(name);
-		/* a value becomes one file name: no folders, no hidden files */
-		const char *v = data_cell(t, row, col)->text;
-		for (const char *q = v; *q; q++)
-			buf_putc(&b, (*q == '/' || *q == '\\' || (q == v && *q == '.'))
-					 ? '_'
-					 : *q);
+		buf_puts(&b, c->text);
 		p = e;
 	}
 	char *r = strdup(buf_cstr(&b));
@@ -486,17 +521,25 @@ static char **batch_paths(const struct report_opts *o, const struct source *s,
 	char **paths = calloc((size_t)t->nrows + 1, sizeof *paths);
 	char **sorted = calloc((size_t)t->nrows + 1, sizeof *sorted);
 	bool ok = true;
+	int nsorted = 0;
 	for (int r = 0; ok && r < t->nrows; r++) {
-		paths[r] = sorted[r] = batch_path(pattern, t, r);
+		bool refused;
+		paths[r] = batch_path(pattern, t, r, &refused);
 		ok = paths[r] && !output_is_input(paths[r], o, s, fs);
+		if (refused) { /* reported; the row stays NULL, not written */
+			free(paths[r]);
+			paths[r] = NULL;
+		} else if (paths[r]) {
+			sorted[nsorted++] = paths[r];
+		}
 	}
-	if (ok && t->nrows > 1) {
-		qsort(sorted, (size_t)t->nrows, sizeof *sorted, cmp_str);
-		for (int i = 1; ok && i < t->nrows; i++)
+	if (ok && nsorted > 1) {
+		qsort(sorted, (size_t)nsorted, sizeof *sorted, cmp_str);
+		for (int i = 1; ok && i < nsorted; i++)
 			if (strcmp(sorted[i - 1], sorted[i]) == 0) {
 				int r1 = -1, r2 = -1;
 				for (int r = 0; r < t->nrows && r2 < 0; r++)
-					if (strcmp(paths[r], sorted[i]) == 0)
+					if (paths[r] && strcmp(paths[r], sorted[i]) == 0)
 						r1 < 0 ? (r1 = r) : (r2 = r);
 				diag_fail(
 				    DIAG_USAGE,
@@ -534,7 +577,9 @@ int report_run(const struct report_opts *o)
 	if (ok && !o->each) {
 		char *out = o->output ? strdup(o->output) : default_output(o->input);
 		if ((!o->check_only && output_is_input(out, o, &s, &fs)) ||
-		    (o->dump_layout && output_is_input(o->dump_layout, o, &s, &fs))) {
+		    (o->dump_layout && output_is_input(o->dump_layout, o, &s, &fs)) ||
+		    (!o->check_only && output_blocked(out)) ||
+		    (o->dump_layout && output_blocked(o->dump_layout))) {
 			ok = false;
 		} else {
 			ok = build_one(o, &s, &fs, &env, out, NULL);
@@ -561,24 +606,35 @@ int report_run(const struct report_opts *o)
 			env.batch_table = t;
 			env.batch_row = r;
 			char *out = paths[r];
+			if (!out) { /* refused by its name (reported) */
+				failed++;
+				continue;
+			}
 			int errs = diag_errors();
-			bool row_ok =
-			    make_dirs(out) && build_one(o, &s, &fs, &env, out, NULL);
+			bool row_ok = !output_blocked(out) && make_dirs(out) &&
+				      build_one(o, &s, &fs, &env, out, NULL);
 			if (row_ok) {
 				written++;
 			} else {
 				failed++;
 				if (diag_errors() == errs)
 					diag_fail(DIAG_INPUT, "row %d: failed", r + 1);
-				diag_note("%s row %d (line %d): '%s' not written",
-					  t->path, r + 1, data_cell(t, r, 0)->line, out);
+				diag_note_at(
+				    (struct srcloc){t->path, data_cell(t, r, 0)->line, 1},
+				    "row %d: '%s' not written", r + 1, out);
 			}
 			free(out);
 		}
 		free(paths);
 		if (t) {
-			fprintf(stderr, "batch: %d written, %d failed\n", written,
-				failed);
+			/* a failed batch ends with an error line, so every line
+			 * of its stderr is a message in the GNU form */
+			if (failed)
+				diag_fail(DIAG_INPUT, "batch: %d written, %d failed",
+					  written, failed);
+			else
+				fprintf(stderr, "batch: %d written, %d failed\n", written,
+					failed);
 			if (failed)
 				ok = false;
 		}

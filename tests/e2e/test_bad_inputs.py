@@ -21,6 +21,7 @@ import os
 import re
 import shlex
 import shutil
+import stat
 import subprocess
 import tempfile
 
@@ -45,6 +46,9 @@ def snapshot(root):
     for d, _, files in os.walk(root):
         for f in files:
             p = os.path.join(d, f)
+            if not stat.S_ISREG(os.lstat(p).st_mode):  # FIFOs, devices, links
+                out[os.path.relpath(p, root)] = "special %o" % os.lstat(p).st_mode
+                continue
             with open(p, "rb") as fh:
                 out[os.path.relpath(p, root)] = hashlib.sha256(fh.read()).hexdigest()
     return out
@@ -158,6 +162,47 @@ def generated(name, md, data, code, regex, argv=None, previous=True):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def special(name, kind, where, code, regex, argv=(), previous=True):
+    """A case whose input is a FIFO, a device node (root only: made
+    privately with mknod, never the real /dev/null), a link loop or a
+    broken link at `where`, built in a scratch folder under a 20 s limit."""
+    if kind == "device" and os.geteuid() != 0:
+        P.check(True, "%s: skipped (needs root for mknod)" % name)
+        return
+    tmp = tempfile.mkdtemp(prefix="baocao-bad-")
+    try:
+        folder = os.path.join(tmp, name)
+        os.makedirs(os.path.join(folder, "data"))
+        with open(os.path.join(folder, "bao-cao.md"), "w", encoding="utf-8") as f:
+            f.write(FM + "\nThân bài.\n")
+        if where.startswith("f/"):
+            shutil.copytree(os.path.join(P.ROOT, "build", "fonts"),
+                            os.path.join(folder, "f"))
+        p = os.path.join(folder, where)
+        if kind == "fifo":
+            os.mkfifo(p)
+        elif kind == "device":
+            os.mknod(p, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        elif kind == "loop":
+            os.symlink(os.path.basename(p), p)
+        elif kind == "dangling":
+            os.symlink("khong-co.csv", p)
+        if code == 0:
+            e = dict(os.environ)
+            e.update(ENV)
+            r = subprocess.run([P.BAOCAO, "build", "bao-cao.md", "-o", "out.pdf"] + list(argv),
+                               cwd=folder, env=e, capture_output=True, timeout=20)
+            P.check(r.returncode == 0 and os.path.exists(os.path.join(folder, "out.pdf")),
+                    "%s: skipped, the build goes on" % name, r.stderr.decode())
+        else:
+            check_case(name, folder, ["build", "bao-cao.md", "-o", "out.pdf"] + list(argv),
+                       code, regex, previous)
+        if kind == "device":
+            P.check(stat.S_ISCHR(os.stat(p).st_mode), "%s: the device is still a device" % name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def run_generated_cases():
     # a 10 MB line (no line may exceed 1 MB)
     generated("10mb-line", FM + "\n" + "chữ " * ((10 << 20) // 6) + "\n", None, 1,
@@ -196,6 +241,21 @@ def run_generated_cases():
     generated("expansion-too-large", FM + "\n{{#each t}}{{#each t}}Dòng {{ a }} của bảng.\n"
               "{{/each}}{{/each}}\n", {"t.csv": "a\n" + "".join("%d\n" % i for i in range(3000))},
               1, r"^bao-cao\.md:6:\d+: error: the expanded report is larger than 32 MB")
+    # issue 13: data folder entries that are not files are named for what
+    # they are (never opened: a FIFO would hang the build)
+    for kind, what in [("fifo", "a FIFO"), ("loop", "a symbolic link loop"),
+                       ("dangling", "a broken symbolic link"), ("device", "a device")]:
+        special("data-entry-" + kind, kind, "data/t.csv", 1,
+                r"^data/t\.csv:1:1: error: this is %s" % re.escape(what))
+    # an output that is not a regular file is never replaced (as root,
+    # -o /dev/null once turned the device into a PDF)
+    for kind, what in [("fifo", "a FIFO"), ("device", "a device")]:
+        special("output-is-" + kind, kind, "out.pdf", 3,
+                r"^baocao: error: cannot write 'out\.pdf': it is %s" % re.escape(what),
+                previous=False)
+    # a FIFO among the fonts is skipped, not read (the build used to hang)
+    special("font-dir-fifo", "fifo", "f/zzz.ttf", 0, None, argv=["--font-dir", "f"],
+            previous=False)
     # batch: an input error in one row stops nothing but that row (exit 1
     # and the summary), while a bad -o stops the batch before it writes
     # anything (covered by the folder cases)
