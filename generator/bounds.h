@@ -6,6 +6,10 @@
 
 #define MAX_INPUT_BYTES (16u << 20) /* a template or CSV file: 16 MB */
 #define MAX_LINE_BYTES (1u << 20) /* one source line: 1 MB */
+/* Combining marks in a row on one base character (Unicode's stream-safe
+ * format allows 30): utf8proc's canonical reordering is quadratic in the
+ * length of such a run. Vietnamese needs at most 2. */
+#define MAX_COMBINING_MARKS 30
 #define MAX_DATA_BYTES (64u << 20) /* all CSV files of a build together */
 #define MAX_CSV_COLUMNS 1000 /* columns in one CSV table */
 #define MAX_CSV_ROWS 1000000 /* rows in one CSV table */
@@ -15,6 +19,11 @@
 #define MAX_NESTING 64 /* nested blocks, lists, expressions */
 /* Deepest expression tree: long chains like a+b+c+... count too. */
 #define MAX_EXPR_DEPTH (4 * MAX_NESTING)
+/* Markdown that cmark-gfm 0.29.0.gfm.6 parses in quadratic time
+ * (mdguard.c): raw HTML openers (<?, <!--, <![CDATA[, <!X) waiting for
+ * their end, and images, in one paragraph. */
+#define MAX_OPEN_HTML 16
+#define MAX_PARA_IMAGES 64
 #define MAX_PAGES 5000 /* pages in one report */
 #define MAX_YAML_NODES 10000 /* front matter nodes (alias bombs) */
 #define MAX_TABLE_COLUMNS 60 /* columns of a laid-out table */

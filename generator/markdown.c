@@ -9,6 +9,7 @@
 
 #include "bounds.h"
 #include "buf.h"
+#include "mdguard.h"
 #include "text.h"
 
 /* Exported by libcmark-gfm-extensions but declared in no installed header. */
@@ -853,6 +854,8 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 		       .auto_number = auto_number,
 		       .bare_part = -1};
 	if (!check_footnotes(&m) || !check_table_size(&m))
+		return false;
+	if (!mdguard_check(file, md, len, map)) /* cmark-gfm's slow patterns */
 		return false;
 	cmark_gfm_core_extensions_ensure_registered();
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |

@@ -165,12 +165,17 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 	size_t run = i; /* raw[run..i) is checked and not yet copied */
 	const char *why = NULL;
 	bool long_line = false; /* not an encoding problem: no byte to show */
+	int marks = 0; /* combining marks since the last starter */
+	bool many_marks = false;
 	for (;;) {
 		/* printable ASCII: nothing to check but the line length, which
 		 * is checked at the next byte that is not */
+		size_t ascii = i;
 		while (i < len && (unsigned char)raw[i] >= 0x20 &&
 		       (unsigned char)raw[i] < 0x7F)
 			i++;
+		if (i > ascii)
+			marks = 0; /* ASCII characters are all starters */
 		if (i - line_start > MAX_LINE_BYTES) {
 			i = past_line_limit(raw, len, line_start);
 			why = "line longer than 1 MB";
@@ -181,6 +186,7 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 			break;
 		unsigned char c = (unsigned char)raw[i];
 		if (c == '\n' || c == '\t') {
+			marks = 0;
 			i++;
 			if (c == '\n') {
 				line++;
@@ -189,6 +195,7 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 			continue;
 		}
 		if (c == '\r') {
+			marks = 0;
 			buf_put(&b, raw + run, i - run);
 			buf_putc(&b, '\n');
 			i += (i + 1 < len && raw[i + 1] == '\n') ? 2 : 1;
@@ -216,11 +223,23 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 			why = "control character in text";
 			break;
 		}
+		if (cp < 0x300 || utf8proc_get_property(cp)->combining_class == 0) {
+			marks = 0;
+		} else if (++marks > MAX_COMBINING_MARKS) {
+			why = "more than 30 combining marks on one character";
+			many_marks = true; /* no byte to show either */
+			break;
+		}
 		i += (size_t)n;
 	}
 	if (why) {
 		int col = text_column(raw + line_start, raw + i);
-		if (long_line)
+		if (many_marks)
+			diag_error((struct srcloc){file, line, col},
+				   "%s (Unicode's stream-safe limit); Vietnamese needs "
+				   "at most two: save the text precomposed (NFC)",
+				   why);
+		else if (long_line)
 			diag_error((struct srcloc){file, line, col},
 				   "%s; break it into shorter lines (a paragraph may "
 				   "span many lines)",
