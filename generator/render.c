@@ -1,12 +1,5 @@
 #include "render.h"
 
-#include <hpdf.h>
-#include <hpdf_doc.h> /* fonts loaded from memory */
-#include <hpdf_encoder.h> /* the UTF-8 encoder's maps, narrowed per font */
-#include <hpdf_font.h> /* FontAttr: to replace the ToUnicode CMap */
-#include <hpdf_objects.h> /* arrays: an /XYZ destination with a null zoom */
-#include <hpdf_pages.h> /* the page's content stream, its font names */
-#include <hpdf_streams.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +9,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "pagezip.h"
+#include "pdfhack.h" /* libharu's public API, and the workarounds needing more */
 #include "text.h"
 
 /* Code points drawn in each face, and the CID each gets: 1, 2, ... in
@@ -51,57 +45,6 @@ static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 		r->err = err;
 		r->detail = detail;
 	}
-}
-
-/* libharu 2.3.0 writes "1 begincidrange <0000> <FFFF> 0" into the
- * ToUnicode CMap of UTF-8 fonts, which is not valid there (poppler warns,
- * some viewers garble copied text). Replace it with identity bfranges
- * over the code points the face draws (libraries.md §1.5). */
-static void fix_tounicode(HPDF_Font font, const struct used *u, int face)
-{
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream)
-		return;
-	HPDF_Stream s = attr->cmap_stream->stream;
-	HPDF_MemStream_FreeData(s);
-	HPDF_Stream_WriteStr(s,
-			     "/CIDInit /ProcSet findresource begin\n"
-			     "12 dict begin\nbegincmap\n"
-			     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-			     "/Supplement 0 >> def\n"
-			     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	/* one range per run of consecutive code points (CIDs are consecutive
-	 * too); a range stays within one high byte on both sides */
-	int lo[512], hi[512], n = 0;
-	char line[64];
-	for (int cp = 0; cp <= u->max[face]; cp++) {
-		if (!is_used(u, face, cp))
-			continue;
-		int cid = u->cid[face][cp];
-		if (n && hi[n - 1] == cp - 1 && (cp & 0xFF00) == (lo[n - 1] & 0xFF00) &&
-		    (cid & 0xFF00) == (u->cid[face][lo[n - 1]] & 0xFF00)) {
-			hi[n - 1] = cp;
-			continue;
-		}
-		if (n == 512)
-			break; /* cannot happen: the fonts map fewer code points */
-		lo[n] = hi[n] = cp;
-		n++;
-	}
-	for (int i = 0; i < n; i += 100) {
-		int k = n - i < 100 ? n - i : 100;
-		snprintf(line, sizeof line, "%d beginbfrange\n", k);
-		HPDF_Stream_WriteStr(s, line);
-		for (int j = i; j < i + k; j++) {
-			snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n",
-				 u->cid[face][lo[j]], u->cid[face][hi[j]], lo[j]);
-			HPDF_Stream_WriteStr(s, line);
-		}
-		HPDF_Stream_WriteStr(s, "endbfrange\n");
-	}
-	HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-				"end\nend\n");
 }
 
 /* Document info on one line: a line break or no-break space the author
@@ -230,18 +173,6 @@ static void put_codes(struct buf *b, const char *s, const uint16_t *cids)
 	b->ptr[b->len] = 0;
 }
 
-static HPDF_STATUS append_out(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT n)
-{
-	buf_put(stream->attr, ptr, n);
-	return HPDF_OK;
-}
-
-static HPDF_STATUS flate_filter_entry(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
-}
-
 /* Draws a page. Text is written straight into the content stream, one
  * TJ array per run of words on a baseline in one face: libharu's TextOut
  * would cost a Td and a Tj per word, most of a build's time and bytes.
@@ -289,7 +220,7 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 				buf_puts(b, "]TJ\n");
 			if (o->face != face || o->size != size) {
 				if (!name[o->face])
-					name[o->face] = HPDF_Page_GetLocalFontName(
+					name[o->face] = pdfhack_font_name(
 					    page, fonts[o->face]);
 				buf_printf(b, "/%s ", name[o->face]);
 				put_num(b, o->size);
@@ -314,107 +245,6 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 	buf_puts(b, "ET\n");
 }
 
-/* A page's content as libharu reads it when saving: straight from the
- * bytes pagezip holds (its memory stream would take a copy, one byte at
- * a time, and give it back the same way). */
-struct content_src {
-	const HPDF_BYTE *p;
-	HPDF_UINT len, pos;
-};
-
-static HPDF_STATUS src_read(HPDF_Stream s, HPDF_BYTE *to, HPDF_UINT *n)
-{
-	struct content_src *c = s->attr;
-	HPDF_UINT k = c->len - c->pos < *n ? c->len - c->pos : *n;
-	memcpy(to, c->p + c->pos, k);
-	c->pos += k;
-	*n = k;
-	return c->pos == c->len ? HPDF_STREAM_EOF : HPDF_OK;
-}
-
-static HPDF_STATUS src_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
-{
-	struct content_src *c = s->attr;
-	HPDF_INT from = mode == HPDF_SEEK_SET   ? 0
-			: mode == HPDF_SEEK_CUR ? (HPDF_INT)c->pos
-						: (HPDF_INT)c->len;
-	if (from + pos < 0 || from + pos > (HPDF_INT)c->len)
-		return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
-	c->pos = (HPDF_UINT)(from + pos);
-	return HPDF_OK;
-}
-
-static HPDF_INT32 src_tell(HPDF_Stream s)
-{
-	return (HPDF_INT32)((struct content_src *)s->attr)->pos;
-}
-
-static HPDF_UINT32 src_size(HPDF_Stream s)
-{
-	return ((struct content_src *)s->attr)->len;
-}
-
-/* The content goes in as raw bytes with our own /Filter entry: libharu
- * would deflate it again, and drops a Filter entry from a stream it does
- * not filter. */
-static void put_content(HPDF_Page page, const struct pagezip *z, int i,
-			struct content_src *src)
-{
-	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	size_t len;
-	bool deflated;
-	*src =
-	    (struct content_src){pagezip_get(z, i, &len, &deflated), (HPDF_UINT)len, 0};
-	HPDF_Stream s = HPDF_CallbackReader_New(page->mmgr, src_read, src_seek, src_tell,
-						src_size, src);
-	if (!s)
-		return; /* the error handler has recorded it */
-	HPDF_Stream_Free(attr->contents->stream);
-	attr->contents->stream = attr->stream = s;
-	if (deflated) {
-		attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-		attr->contents->write_fn = flate_filter_entry;
-	}
-}
-
-/* HPDF_LoadTTFontFromFile, but from the bytes font.c already read: its
- * file reader costs a small fread per glyph when the PDF is saved. */
-static const char *load_font(HPDF_Doc pdf, const struct face *face)
-{
-	/* one buffer for the whole file, and 4 spare bytes: libharu's memory
-	 * stream refuses to seek to its very end, where an empty last glyph
-	 * of the glyf table points */
-	static const HPDF_BYTE pad[4];
-	HPDF_Stream s = HPDF_MemStream_New(pdf->mmgr, (HPDF_UINT)face->len + 4);
-	if (!s || HPDF_Stream_Write(s, face->data, (HPDF_UINT)face->len) != HPDF_OK ||
-	    HPDF_Stream_Write(s, pad, sizeof pad) != HPDF_OK)
-		return NULL;
-	HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
-	if (!def)
-		return NULL;
-	/* libharu leaves ItalicAngle 0; viewers and checkers read it */
-	def->italic_angle = (HPDF_INT16)face->italic_angle;
-	if (HPDF_Doc_FindFontDef(pdf, def->base_font) ||
-	    HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) {
-		HPDF_FontDef_Free(def);
-		return NULL;
-	}
-	/* subset tags HPDFAA, HPDFAB, ... as libharu gives them */
-	if (pdf->ttfont_tag[0] == 0) {
-		memcpy(pdf->ttfont_tag, "HPDFAA", 6);
-	} else {
-		for (int i = 5; i >= 0; i--) {
-			pdf->ttfont_tag[i]++;
-			if (pdf->ttfont_tag[i] > 'Z')
-				pdf->ttfont_tag[i] = 'A';
-			else
-				break;
-		}
-	}
-	HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
-	return def->base_font;
-}
-
 /* Mark every drawn glyph as used so libharu embeds its outline (it does
  * so when it measures text). */
 static void mark_glyphs(HPDF_Font font, const struct used *u, int face, int extra)
@@ -436,42 +266,6 @@ static void mark_glyphs(HPDF_Font font, const struct used *u, int face, int extr
 	buf_free(&s);
 }
 
-/* libharu 2.3.0 builds each UTF-8 font's /W array and CIDToGIDMap by
- * looking up all 65,536 code points, unless the encoder is a plain CMap
- * encoder, in which case it takes the code points its cid_map lists.
- * So while a font is created the encoder poses as one, listing just the
- * code points this face draws with their CIDs. One more CID past the last
- * (on U+FFFF, no glyph): libharu stops one short of the highest CID. */
-static void narrow_encoder(HPDF_Encoder enc, const struct used *u, int face)
-{
-	HPDF_CMapEncoderAttr a = enc->attr;
-	memset(a->cid_map, 0, sizeof a->cid_map);
-	for (int cp = 1; cp <= u->max[face]; cp++)
-		if (is_used(u, face, cp)) {
-			a->cid_map[cp >> 8][cp & 255] = u->cid[face][cp];
-			a->unicode_map[cp >> 8][cp & 255] = (HPDF_UNICODE)cp;
-		}
-	a->cid_map[255][255] = (HPDF_UINT16)(u->ncid[face] + 1);
-	a->unicode_map[255][255] = 0xFFFF;
-	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
-}
-
-/* [page /XYZ 0 top null]: jump to the heading, keep the reader's zoom
- * (libharu's SetXYZ rejects a null zoom). */
-static HPDF_Destination goto_xyz(HPDF_Page page, float top)
-{
-	HPDF_Destination d = HPDF_Page_CreateDestination(page);
-	if (!d)
-		return d;
-	HPDF_Array_Clear(d);
-	HPDF_Array_Add(d, page);
-	HPDF_Array_AddName(d, "XYZ");
-	HPDF_Array_AddReal(d, 0);
-	HPDF_Array_AddReal(d, top);
-	HPDF_Array_Add(d, HPDF_Null_New(d->mmgr));
-	return d;
-}
-
 static void outline(HPDF_Doc pdf, const struct layout *L, HPDF_Page *pages)
 {
 	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
@@ -489,7 +283,7 @@ static void outline(HPDF_Doc pdf, const struct layout *L, HPDF_Page *pages)
 		if (!o)
 			continue;
 		HPDF_Outline_SetDestination(
-		    o, goto_xyz(pages[e->page], L->pages[e->page].h - e->y + 4));
+		    o, pdfhack_dest_xyz(pages[e->page], L->pages[e->page].h - e->y + 4));
 		HPDF_Outline_SetOpened(o, lv == 1 ? HPDF_TRUE : HPDF_FALSE);
 		parent[lv] = o;
 		for (int k = lv + 1; k <= 4; k++)
@@ -521,24 +315,13 @@ bool render_pdf(const struct layout *L, const struct doc *doc, const struct font
 	return false;
 }
 
-static bool render_once(const struct layout *L, const struct doc *doc,
-			const struct fontset *fs, struct buf *out, int extra, bool *retry)
+/* Which code points each face draws, and their CIDs. NULL when out of
+ * memory. */
+static struct used *collect_used(const struct layout *L)
 {
-	struct rctx r = {0};
-	*retry = false;
-	HPDF_Doc pdf = HPDF_New(on_error, &r);
-	if (!pdf) {
-		diag_fail(DIAG_IO, "cannot start the PDF writer");
-		return false;
-	}
-	/* first: only streams created after this call are compressed */
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-	/* the decree asks for PDF 1.4 or later (spec/decree30.md §8); libharu
-	 * writes 1.3 unless a feature needs more, and nothing here is 1.4-only */
-	pdf->pdf_version = HPDF_VER_14;
-	HPDF_UseUTFEncodings(pdf);
-	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	struct used *u = calloc(1, sizeof *u);
+	if (!u)
+		return NULL;
 	for (int f = 0; f < FACE_COUNT; f++)
 		u->max[f] = -1;
 	for (int p = 0; p < L->npages; p++)
@@ -559,38 +342,41 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 		if (u->max[f] < 0)
 			continue;
 		u->cid[f] = calloc(65536, sizeof(uint16_t));
+		if (!u->cid[f]) {
+			free_used(u);
+			return NULL;
+		}
 		for (int cp = 0; cp <= u->max[f]; cp++)
 			if (is_used(u, f, cp))
 				u->cid[f][cp] = (uint16_t)++u->ncid[f];
 	}
-	HPDF_Font fonts[FACE_COUNT] = {0};
-	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
-	HPDF_Encoder_ToUnicode_Func utf8_to_unicode = enc ? enc->to_unicode_fn : NULL;
-	for (int f = 0; f < FACE_COUNT && !r.err; f++) {
+	return u;
+}
+
+/* Embed each face the document draws; false (reported) when one cannot
+ * be. */
+static bool embed_fonts(HPDF_Doc pdf, const struct fontset *fs, const struct used *u,
+			HPDF_Font *fonts)
+{
+	for (int f = 0; f < FACE_COUNT; f++) {
 		if (u->max[f] < 0)
 			continue;
-		const char *name = load_font(pdf, &fs->face[f]);
-		if (name && enc)
-			narrow_encoder(enc, u, f);
+		const struct face *face = &fs->face[f];
+		const char *name =
+		    pdfhack_load_font(pdf, face->data, face->len, face->italic_angle);
+		struct pdfhack_cids c = {u->cid[f], u->max[f], u->ncid[f]};
 		if (name)
-			fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
+			fonts[f] = pdfhack_utf8_font(pdf, name, &c);
 		if (!fonts[f]) {
-			diag_fail(DIAG_IO, "cannot embed font '%s'", fs->face[f].path);
-			if (enc)
-				enc->to_unicode_fn = utf8_to_unicode;
-			free_used(u);
-			HPDF_Free(pdf);
+			diag_fail(DIAG_IO, "cannot embed font '%s'", face->path);
 			return false;
 		}
-		fix_tounicode(fonts[f], u, f);
 	}
-	if (enc) {
-		/* back to the UTF-8 decoder; row 0 of cid_map is its state */
-		enc->to_unicode_fn = utf8_to_unicode;
-		HPDF_CMapEncoderAttr a = enc->attr;
-		memset(a->cid_map[0], 0, 16);
-	}
-	const struct meta *m = &doc->meta;
+	return true;
+}
+
+static void set_meta(HPDF_Doc pdf, const struct meta *m)
+{
 	if (m->trich_yeu.s && *m->trich_yeu.s)
 		set_info(pdf, HPDF_INFO_TITLE, m->trich_yeu.s);
 	if (m->co_quan.s && *m->co_quan.s)
@@ -598,14 +384,16 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	set_info(pdf, HPDF_INFO_SUBJECT, m->loai.s && *m->loai.s ? m->loai.s : "BÁO CÁO");
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "baocao " BAOCAO_VERSION);
 	set_dates(pdf);
-	HPDF_Page *pages = calloc((size_t)(L->npages ? L->npages : 1), sizeof *pages);
-	struct content_src *srcs =
-	    calloc((size_t)(L->npages ? L->npages : 1), sizeof *srcs);
-	struct pagezip *z = pagezip_start(L->npages);
-	if (!pages || !srcs || !z)
-		r.err = HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+/* Add the pages and draw them, their content deflated by z on its worker
+ * thread; z keeps the bytes the pages then read when the PDF is saved. */
+static void draw_pages(HPDF_Doc pdf, const struct layout *L, HPDF_Font *fonts,
+		       const struct fontset *fs, const struct used *u, HPDF_Page *pages,
+		       struct pagezip *z, const struct rctx *r)
+{
 	struct buf content = BUF_INIT;
-	for (int p = 0; p < L->npages && !r.err; p++) {
+	for (int p = 0; p < L->npages && !r->err; p++) {
 		pages[p] = HPDF_AddPage(pdf);
 		HPDF_Page_SetWidth(pages[p], L->pages[p].w);
 		HPDF_Page_SetHeight(pages[p], L->pages[p].h);
@@ -613,47 +401,78 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 		pagezip_submit(z, p, &content);
 	}
 	buf_free(&content);
-	if (z) {
-		pagezip_finish(z);
-		for (int p = 0; p < L->npages && !r.err; p++)
-			put_content(pages[p], z, p, &srcs[p]);
+	pagezip_finish(z);
+	for (int p = 0; p < L->npages && !r->err; p++) {
+		size_t len;
+		bool deflated;
+		const void *bytes = pagezip_get(z, p, &len, &deflated);
+		pdfhack_set_content(pages[p], bytes, len, deflated);
 	}
+}
+
+/* Page labels 1, 2, ..., the outline from the headings, and the view the
+ * reader opens on. */
+static void navigation(HPDF_Doc pdf, const struct layout *L, HPDF_Page *pages)
+{
+	if (!L->npages)
+		return;
+	HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+	if (L->noutline) {
+		outline(pdf, L, pages);
+		HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	}
+	HPDF_SetOpenAction(pdf, pdfhack_dest_xyz(pages[0], L->pages[0].h));
+}
+
+static bool render_once(const struct layout *L, const struct doc *doc,
+			const struct fontset *fs, struct buf *out, int extra, bool *retry)
+{
+	struct rctx r = {0};
+	*retry = false;
+	HPDF_Doc pdf = HPDF_New(on_error, &r);
+	if (!pdf) {
+		diag_fail(DIAG_IO, "cannot start the PDF writer");
+		return false;
+	}
+	/* first: only streams created after this call are compressed */
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	/* the decree asks for PDF 1.4 or later (spec/decree30.md §8); libharu
+	 * writes 1.3 unless a feature needs more, and nothing here is 1.4-only */
+	pdfhack_set_pdf14(pdf);
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	struct used *u = collect_used(L);
+	HPDF_Page *pages = calloc((size_t)(L->npages ? L->npages : 1), sizeof *pages);
+	struct pagezip *z = pagezip_start(L->npages);
+	bool ok = false;
+	if (!u || !pages || !z) {
+		diag_fail(DIAG_IO, "out of memory while writing the PDF");
+		goto done;
+	}
+	HPDF_Font fonts[FACE_COUNT] = {0};
+	if (r.err || !embed_fonts(pdf, fs, u, fonts))
+		goto done;
+	set_meta(pdf, &doc->meta);
+	draw_pages(pdf, L, fonts, fs, u, pages, z, &r);
 	for (int f = 0; f < FACE_COUNT && !r.err; f++)
 		if (fonts[f])
 			mark_glyphs(fonts[f], u, f, extra);
-	free_used(u);
-	if (!r.err && L->npages) {
-		HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
-		if (L->noutline) {
-			outline(pdf, L, pages);
-			HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-		}
-		HPDF_SetOpenAction(pdf, goto_xyz(pages[0], L->pages[0].h));
-	}
-	free(pages);
+	if (!r.err)
+		navigation(pdf, L, pages);
 	bool saving = !r.err;
-	if (!r.err) {
-		/* straight into out: libharu's memory stream would copy every
-		 * byte twice more, one at a time */
-		pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, append_out, out);
-		if (pdf->stream)
-			HPDF_SaveToStream(pdf);
-	}
-	if (r.err) {
-		if (r.err == HPDF_INVALID_OBJECT && saving) {
-			*retry = true;
-		} else {
-			diag_fail(DIAG_IO,
-				  "PDF writer failed (libharu error 0x%04X, detail %u)",
-				  (unsigned)r.err, (unsigned)r.detail);
-		}
-		HPDF_Free(pdf);
-		pagezip_free(z);
-		free(srcs);
-		return false;
-	}
+	if (!r.err)
+		pdfhack_save(pdf, out);
+	if (r.err && saving && pdfhack_is_font_seek_error(r.err))
+		*retry = true;
+	else if (r.err)
+		diag_fail(DIAG_IO, "PDF writer failed (libharu error 0x%04X, detail %u)",
+			  (unsigned)r.err, (unsigned)r.detail);
+	ok = !r.err;
+done:
+	if (u)
+		free_used(u);
+	free(pages);
 	HPDF_Free(pdf);
 	pagezip_free(z); /* after the save: it read the pages from there */
-	free(srcs);
-	return true;
+	return ok;
 }
