@@ -26,13 +26,13 @@ static void geometry(struct lctx *c)
 		g->tw = g->pw - (float)(p->left + p->right) * MM;
 		g->th = g->ph - (float)(p->top + p->bottom) * MM;
 		g->size = (float)p->size;
-		g->pitch = 1.15f * g->size * (float)p->spacing;
+		g->pitch = LINE_PITCH * g->size * (float)p->spacing;
 		g->indent = (float)p->indent * MM;
 		g->gap = 6;
 		g->tsize = (float)p->table_size;
-		g->tpitch = 1.15f * g->tsize;
+		g->tpitch = LINE_PITCH * g->tsize;
 		g->fsize = (float)p->note_size;
-		g->fpitch = 1.15f * g->fsize;
+		g->fpitch = LINE_PITCH * g->fsize;
 	}
 	c->g = c->gp;
 }

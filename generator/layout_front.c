@@ -17,7 +17,7 @@
 
 static float pitch_of(float size)
 {
-	return 1.15f * size;
+	return LINE_PITCH * size;
 }
 
 /* The ops from op0 on as one unbreakable block of height h. */

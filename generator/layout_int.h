@@ -8,6 +8,10 @@
 #include "layout.h"
 
 #define MM 2.8346457f /* points per millimetre */
+/* Line pitch at single spacing, in em of the font size: Word's "single"
+ * for Times New Roman / Liberation Serif (spec/decree30.md: ascent 0.891
+ * + descent 0.216 + line gap 0.042 em). */
+#define LINE_PITCH 1.15f
 
 enum vkind { V_LINE, V_SPACE, V_BOX, V_ROW, V_BREAK };
 

@@ -405,7 +405,7 @@ static bool paginate(struct lctx *c, struct pb *b)
 			       .face = FACE_REGULAR,
 			       .size = g->size,
 			       .x = g->left + (g->tw - w) / 2,
-			       .y = 10 * MM + lt_baseline(g->size, 1.15f * g->size),
+			       .y = 10 * MM + lt_baseline(g->size, LINE_PITCH * g->size),
 			       .text = s};
 		place(pg, lt_add_op(c, o), 1, 0);
 	}

@@ -292,7 +292,7 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 		}
 		size -= 0.5f;
 	}
-	float pitch = 1.15f * size;
+	float pitch = LINE_PITCH * size;
 	float *x = arena_alloc(c->a, sizeof(float) * (size_t)(nc + 1));
 	x[0] = g->left;
 	for (int k = 0; k < nc; k++)

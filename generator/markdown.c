@@ -2,13 +2,13 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
-#include <cmark-gfm/node.h> /* bullet_char: no public getter (libraries.md §2) */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "bounds.h"
 #include "buf.h"
+#include "cmarkhack.h" /* the bullet character */
 #include "mdguard.h"
 #include "text.h"
 
@@ -121,7 +121,9 @@ static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		int face = FACE_OF(base_bold || bold > 0, base_italic != (italic > 0));
-		int line = tline(m, n->start_line > 0 ? n->start_line : block_line);
+		int line = tline(m, cmark_node_get_start_line(n) > 0
+					? cmark_node_get_start_line(n)
+					: block_line);
 		const char *lit = cmark_node_get_literal(n);
 		switch (t) {
 		case CMARK_NODE_TEXT:
@@ -351,14 +353,14 @@ static char merge_marker(cmark_node *cell)
 		return 0;
 	const char *lit = cmark_node_get_literal(t);
 	if ((strcmp(lit, "<") != 0 && strcmp(lit, "^") != 0) ||
-	    t->end_column != t->start_column)
+	    cmark_node_get_end_column(t) != cmark_node_get_start_column(t))
 		return 0;
 	return lit[0];
 }
 
 static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 {
-	int line = tline(m, node->start_line);
+	int line = tline(m, cmark_node_get_start_line(node));
 	int ncols = cmark_gfm_extensions_get_table_columns(node);
 	int nrows = 0;
 	for (cmark_node *r = cmark_node_first_child(node); r; r = cmark_node_next(r))
@@ -366,7 +368,7 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 	if (ncols <= 0 || nrows <= 0)
 		return;
 	if (ncols > MAX_TABLE_COLUMNS) {
-		diag_error(loc_at(m, node->start_line),
+		diag_error(loc_at(m, cmark_node_get_start_line(node)),
 			   "table has %d columns; at most %d fit a page", ncols,
 			   MAX_TABLE_COLUMNS);
 		m->failed = true;
@@ -377,7 +379,7 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 	 * 1 GB). */
 	m->table_cells += (long)ncols * nrows;
 	if (m->table_cells > MAX_TABLE_CELLS) {
-		diag_error(loc_at(m, node->start_line),
+		diag_error(loc_at(m, cmark_node_get_start_line(node)),
 			   "the tables have more than %d cells in all (a table's rows "
 			   "run to the next blank line); split the report or "
 			   "summarise the data",
@@ -398,7 +400,7 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 	int r = 0;
 	for (cmark_node *row = cmark_node_first_child(node); row;
 	     row = cmark_node_next(row), r++) {
-		t->row_line[r] = tline(m, row->start_line);
+		t->row_line[r] = tline(m, cmark_node_get_start_line(row));
 		int c = 0;
 		for (cmark_node *cell = cmark_node_first_child(row); cell && c < ncols;
 		     cell = cmark_node_next(cell), c++) {
@@ -407,7 +409,7 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 			marks[r * ncols + c] = merge_marker(cell);
 			if (!marks[r * ncols + c])
 				collect_inlines(m, cell, &tc->text, r == 0, false,
-						row->start_line);
+						cmark_node_get_start_line(row));
 		}
 		for (; c < ncols; c++)
 			t->cells[r * ncols + c].colspan =
@@ -440,7 +442,7 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 					continue;
 				tc->text = (struct inl){0};
 				collect_inlines(m, cell, &tc->text, true, false,
-						row->start_line);
+						cmark_node_get_start_line(row));
 			}
 		}
 	}
@@ -456,7 +458,7 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 			} else if (mk == '^' && r > 0) {
 				owner[i] = owner[i - ncols];
 			} else if (mk) {
-				diag_warn(loc_at(m, node->start_line),
+				diag_warn(loc_at(m, cmark_node_get_start_line(node)),
 					  "'%c' in the %s has no cell to merge into", mk,
 					  c == 0 ? "first column" : "first row");
 				marks[i] = 0;
@@ -522,11 +524,12 @@ static void walk_children(struct md *m, cmark_node *node, struct blocklist *out,
 static const char *item_marker(struct md *m, cmark_node *list, cmark_node *item)
 {
 	if (cmark_node_get_list_type(list) == CMARK_BULLET_LIST) {
-		char c = (char)list->as.list.bullet_char;
+		char c = cmarkhack_bullet_char(list);
 		return c == '*' ? "- " : c == '+' ? "+ " : "- ";
 	}
 	/* find the item's line in the source */
-	int line = item->start_line, col = item->start_column;
+	int line = cmark_node_get_start_line(item),
+	    col = cmark_node_get_start_column(item);
 	if (!m->line_off) {
 		int cap = 0;
 		size_t off = 0;
@@ -554,7 +557,7 @@ static const char *item_marker(struct md *m, cmark_node *list, cmark_node *item)
 static void para_from_literal(struct md *m, cmark_node *node, struct blocklist *out,
 			      const char **prefix)
 {
-	int line = tline(m, node->start_line);
+	int line = tline(m, cmark_node_get_start_line(node));
 	const char *lit = cmark_node_get_literal(node);
 	struct block *b = new_block(m, out, BLK_PARA, line);
 	char *s = arena_strdup(m->a, lit ? lit : "");
@@ -579,16 +582,17 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 	if (m->failed)
 		return;
 	if (depth > MAX_NESTING) {
-		diag_error(loc_at(m, node->start_line), "blocks nested more than %d deep",
-			   MAX_NESTING);
+		diag_error(loc_at(m, cmark_node_get_start_line(node)),
+			   "blocks nested more than %d deep", MAX_NESTING);
 		m->failed = true;
 		return;
 	}
 	cmark_node_type t = cmark_node_get_type(node);
-	int line = tline(m, node->start_line);
+	int line = tline(m, cmark_node_get_start_line(node));
 	if (t == CMARK_NODE_PARAGRAPH) {
 		struct block *b = new_block(m, out, BLK_PARA, line);
-		collect_inlines(m, node, &b->text, false, false, node->start_line);
+		collect_inlines(m, node, &b->text, false, false,
+				cmark_node_get_start_line(node));
 		if (*prefix) {
 			prepend_text(m, &b->text, *prefix, line);
 			*prefix = NULL;
@@ -601,7 +605,7 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		b->level = level;
 		/* # bold upper, ## bold, ### bold italic, #### italic */
 		collect_inlines(m, node, &b->text, level <= 3, level >= 3,
-				node->start_line);
+				cmark_node_get_start_line(node));
 		if (level == 1 && b->text.n && m->bare_part >= 0 &&
 		    m->bare_part == out->n - 2 && !section_number(b->text.v[0].text)) {
 			/* "# Phần II" then "# Title": the part's title */
@@ -642,7 +646,7 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		}
 	} else if (t == CMARK_NODE_CODE_BLOCK) {
 		diag_warn(
-		    loc_at(m, node->start_line),
+		    loc_at(m, cmark_node_get_start_line(node)),
 		    "text indented by 4 or more spaces (or fenced) is read as a plain "
 		    "paragraph; remove the indentation");
 		para_from_literal(m, node, out, prefix);
@@ -872,7 +876,7 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
 			continue;
 		struct note nt = {.num = doc->nnotes + 1,
-				  .line = tline(&m, c->start_line)};
+				  .line = tline(&m, cmark_node_get_start_line(c))};
 		const char *pf = NULL;
 		walk_children(&m, c, &nt.blocks, &pf, 1);
 		ARR_PUSH(a, doc->notes, doc->nnotes, cap, nt);

@@ -18,9 +18,10 @@
  * sources against each function here, run tests/unit/test_pdfhack and the
  * whole suite, and compare the sample PDFs. */
 #if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3 || HPDF_BUGFIX_VERSION != 0
-#error "baocao's pdfhack.c was written for libharu 2.3.0 (Debian 12's libhpdf-dev) \
-and reads its private structs; this libharu is " HPDF_VERSION_TEXT ": check \
-each function of generator/pdfhack.c against its sources before allowing it here"
+#pragma message("this libharu is " HPDF_VERSION_TEXT)
+#error "generator/pdfhack.c was written for libharu 2.3.0 (Debian 12's libhpdf-dev) \
+and reads its private structs: check each of its functions against this version's \
+sources before allowing it here"
 #endif
 
 void pdfhack_set_pdf14(HPDF_Doc pdf)
@@ -339,8 +340,10 @@ bool pdfhack_selftest(const unsigned char *ttf, size_t len, char *why, size_t wh
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	pdfhack_set_pdf14(pdf);
 	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
-	ST_CHECK(&t, enc && enc->type == HPDF_ENCODER_TYPE_DOUBLE_BYTE && enc->attr &&
-			 enc->to_unicode_fn && enc->to_unicode_fn != HPDF_CMapEncoder_ToUnicode,
+	ST_CHECK(&t,
+		 enc && enc->type == HPDF_ENCODER_TYPE_DOUBLE_BYTE && enc->attr &&
+		     enc->to_unicode_fn &&
+		     enc->to_unicode_fn != HPDF_CMapEncoder_ToUnicode,
 		 "the UTF-8 encoder is not a CMap encoder with its own decoder");
 	HPDF_Encoder_ToUnicode_Func utf8 = enc ? enc->to_unicode_fn : NULL;
 	/* "A", "B", "Ư" drawn: CIDs 1, 2, 3 */
@@ -358,8 +361,8 @@ bool pdfhack_selftest(const unsigned char *ttf, size_t len, char *why, size_t wh
 		 "the UTF-8 decoder was not put back");
 	if (t.ok) {
 		/* the UTF-8 decoder works again: "Ư" measures as one glyph */
-		HPDF_UINT w = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)"\xC6\xAF", 2)
-				  .numchars;
+		HPDF_UINT w =
+		    HPDF_Font_TextWidth(font, (const HPDF_BYTE *)"\xC6\xAF", 2).numchars;
 		ST_CHECK(&t, w == 1, "UTF-8 text is not decoded after the font was made");
 	}
 	HPDF_Page page = t.ok ? HPDF_AddPage(pdf) : NULL;
@@ -384,14 +387,17 @@ bool pdfhack_selftest(const unsigned char *ttf, size_t len, char *why, size_t wh
 	ST_CHECK(&t, has(&out, "/Filter /FlateDecode\n"),
 		 "the page's content has no /Filter entry");
 	ST_CHECK(&t, has(&out, content), "the page's content is not the given bytes");
-	ST_CHECK(&t, has(&out, "/XYZ 0 700 null ]"), "the destination is not /XYZ 0 700 null");
-	ST_CHECK(&t, !has(&out, "begincidrange"), "libharu's ToUnicode CMap was not replaced");
+	ST_CHECK(&t, has(&out, "/XYZ 0 700 null ]"),
+		 "the destination is not /XYZ 0 700 null");
+	ST_CHECK(&t, !has(&out, "begincidrange"),
+		 "libharu's ToUnicode CMap was not replaced");
 	ST_CHECK(&t,
 		 has(&out, "2 beginbfrange\n<0001> <0002> <0041>\n<0003> <0003> <01AF>\n"
 			   "endbfrange\n"),
 		 "the ToUnicode CMap does not map CIDs 1-3 to A, B, U+01AF");
 	/* /W lists the three CIDs, not 65.536 code points */
-	ST_CHECK(&t, widths(&out) == 3, "the /W array lists %d widths, not 3", widths(&out));
+	ST_CHECK(&t, widths(&out) == 3, "the /W array lists %d widths, not 3",
+		 widths(&out));
 	buf_free(&out);
 	HPDF_Free(pdf);
 	return t.ok;

@@ -220,8 +220,8 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 				buf_puts(b, "]TJ\n");
 			if (o->face != face || o->size != size) {
 				if (!name[o->face])
-					name[o->face] = pdfhack_font_name(
-					    page, fonts[o->face]);
+					name[o->face] =
+					    pdfhack_font_name(page, fonts[o->face]);
 				buf_printf(b, "/%s ", name[o->face]);
 				put_num(b, o->size);
 				buf_puts(b, " Tf\n");

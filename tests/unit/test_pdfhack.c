@@ -15,8 +15,8 @@ int main(void)
 	const struct face *f = &fs.face[FACE_REGULAR];
 	char why[256];
 	bool ok = f->data && pdfhack_selftest(f->data, f->len, why, sizeof why);
-	CHECK(ok, "pdfhack self-test on libharu %s%s%s", HPDF_GetVersion(), ok ? "" : ": ",
-	      ok ? "" : why);
+	CHECK(ok, "pdfhack self-test on libharu %s%s%s", HPDF_GetVersion(),
+	      ok ? "" : ": ", ok ? "" : why);
 	/* a font libharu cannot read: the self-test says so */
 	static const unsigned char junk[64] = "not a TrueType font";
 	why[0] = 0;

@@ -1,0 +1,89 @@
+"""The shape of the sources (issue 12): library internals are read in one
+file per library, each refusing to compile against a version it was not
+written for. Reads generator/ and compiles pdfhack.c and cmarkhack.c
+against copies of the installed headers with another version number."""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+import pdfutil as P
+
+GEN = os.path.join(P.ROOT, "generator")
+SOURCES = sorted(glob.glob(os.path.join(GEN, "*.[ch]")))
+INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
+
+
+def includes(path):
+    with open(path, encoding="utf-8") as f:
+        return INCLUDE.findall(f.read())
+
+
+def who_includes(pred):
+    return sorted(os.path.basename(s) for s in SOURCES if any(pred(h) for h in includes(s)))
+
+
+# libharu: hpdf.h is its public API (read with opaque handles, HPDF_SHARED);
+# every other hpdf_*.h is its internals.
+PUBLIC_HPDF = {"hpdf.h", "hpdf_types.h", "hpdf_consts.h"}
+users = who_includes(lambda h: h.startswith("hpdf") and h not in PUBLIC_HPDF)
+P.check(users == ["pdfhack.c"], "libharu's private headers are included by pdfhack.c alone",
+        users)
+users = who_includes(lambda h: h.startswith("cmark-gfm/"))
+P.check(users == ["cmarkhack.c"], "cmark-gfm's private headers are included by "
+        "cmarkhack.c alone", users)
+# nothing outside pdfhack.c sees libharu's structs: hpdf.h is reached
+# through pdfhack.h, which makes the handles opaque
+direct = who_includes(lambda h: h == "hpdf.h")
+P.check(direct == ["pdfhack.h"], "only pdfhack.h includes hpdf.h", direct)
+
+
+def compile_with_version(src, headers, edit):
+    """Compile src against copies of the installed headers (glob pattern
+    headers in /usr/include) with edit applied to them; (rc, stderr)."""
+    tmp = tempfile.mkdtemp(prefix="baocao-structure-")
+    try:
+        for h in glob.glob(os.path.join("/usr/include", headers)):
+            dst = os.path.join(tmp, os.path.relpath(h, "/usr/include"))
+            if os.path.isdir(h):
+                shutil.copytree(h, dst)
+            else:
+                shutil.copy(h, dst)
+        edit(tmp)
+        p = subprocess.run(["cc", "-std=c11", "-D_DEFAULT_SOURCE", "-fsyntax-only",
+                            "-I", tmp, "-I", GEN, os.path.join(GEN, src)],
+                           capture_output=True, text=True)
+        return p.returncode, p.stderr
+    finally:
+        shutil.rmtree(tmp)
+
+
+def sub(path, old, new):
+    with open(path) as f:
+        s = f.read()
+    assert old in s, (path, old)
+    with open(path, "w") as f:
+        f.write(s.replace(old, new))
+
+
+# the unchanged copies compile: the check below fails for the version alone
+rc, err = compile_with_version("pdfhack.c", "hpdf*.h", lambda d: None)
+P.check(rc == 0, "pdfhack.c compiles against copies of libharu 2.3.0's headers", err)
+rc, err = compile_with_version(
+    "pdfhack.c", "hpdf*.h",
+    lambda d: (sub(os.path.join(d, "hpdf_version.h"), "MINOR_VERSION 3", "MINOR_VERSION 4"),
+               sub(os.path.join(d, "hpdf_version.h"), '"2.3.0"', '"2.4.0"')))
+P.check(rc != 0 and "written for libharu 2.3.0" in err and "this libharu is 2.4.0" in err,
+        "pdfhack.c refuses libharu 2.4.0 with a clear message", err)
+
+rc, err = compile_with_version("cmarkhack.c", "cmark-gfm*", lambda d: None)
+P.check(rc == 0, "cmarkhack.c compiles against copies of cmark-gfm's headers", err)
+rc, err = compile_with_version(
+    "cmarkhack.c", "cmark-gfm*",
+    lambda d: sub(os.path.join(d, "cmark-gfm_version.h"), "(0 << 8) | 6)", "(0 << 8) | 13)"))
+P.check(rc != 0 and "written for cmark-gfm 0.29.0.gfm.6" in err,
+        "cmarkhack.c refuses another cmark-gfm with a clear message", err)
+
+P.done()
