@@ -18,6 +18,8 @@
 #include "fsafe.h"
 #include "numfmt.h"
 #include "text.h"
+#include "textenc.h"
+#include "workbook.h"
 
 /* One CSV file being parsed. */
 struct csvparse {
@@ -45,9 +47,17 @@ struct csvparse {
 	bool failed;
 };
 
+/* Blanks around unquoted fields, which libcsv trims: spaces and tabs,
+ * or only spaces when the tab is the delimiter (UTF-16 "Unicode text"). */
+static char blank_tab = '\t';
 static bool is_blank(char c)
 {
-	return c == ' ' || c == '\t';
+	return c == ' ' || c == blank_tab;
+}
+
+static int space_only(unsigned char c)
+{
+	return c == ' ';
 }
 
 /* Move the position cursor forward to off (offsets only grow). */
@@ -186,9 +196,9 @@ static void on_row(int term, void *user)
 static char detect_delim(const char *s, size_t n)
 {
 	size_t i = 0;
-	while (i < n && (is_blank(s[i]) || s[i] == '\n'))
+	while (i < n && (s[i] == ' ' || s[i] == '\n'))
 		i++;
-	int commas = 0, semis = 0;
+	int commas = 0, semis = 0, tabs = 0;
 	bool quoted = false;
 	for (; i < n && (quoted || s[i] != '\n'); i++) {
 		if (s[i] == '"')
@@ -197,7 +207,11 @@ static char detect_delim(const char *s, size_t n)
 			commas++;
 		else if (!quoted && s[i] == ';')
 			semis++;
+		else if (!quoted && s[i] == '\t')
+			tabs++;
 	}
+	if (tabs && tabs >= commas && tabs >= semis)
+		return '\t';
 	return semis > commas ? ';' : commas ? ',' : '\x1f';
 }
 
@@ -251,19 +265,97 @@ static bool check_headers(struct csvparse *p)
 static void mark_numeric(struct table *t, struct arena *a, enum data_locale loc)
 {
 	t->numeric = arena_alloc(a, (size_t)t->ncols);
+	t->kind = arena_alloc(a, (size_t)t->ncols + 1);
 	for (int c = 0; c < t->ncols; c++) {
-		bool any = false, all = true;
-		for (int r = 0; r < t->nrows && all; r++) {
+		bool any = false, all = true, anyd = false, alld = true;
+		for (int r = 0; r < t->nrows && (all || alld); r++) {
+			const char *s = data_cell(t, r, c)->text;
 			struct numfmt_dec v;
-			enum numfmt_status st =
-			    numfmt_parse(data_cell(t, r, c)->text, loc == LOCALE_C, &v);
+			enum numfmt_status st = data_number_text(s, loc, &v);
 			if (st == NUMFMT_OK)
 				any = true;
 			else if (st != NUMFMT_EMPTY)
 				all = false;
+			int y, m, d;
+			if (!*s || !alld)
+				;
+			else if (s[1] && s[2] && s[3] && s[4] == '-' && numfmt_parse_date(s, &y, &m, &d) &&
+				 strlen(s) == 10)
+				anyd = true;
+			else
+				alld = false;
 		}
 		t->numeric[c] = any && all;
+		t->kind[c] = t->numeric[c] ? 'n' : anyd && alld ? 'd' : 't';
 	}
+}
+
+enum numfmt_status data_number_text(const char *text, enum data_locale loc,
+				    struct numfmt_dec *out)
+{
+	const char *s = text;
+	while (*s == ' ')
+		s++;
+	if (s[0] == '-' && (!s[1] || s[1] == ' ')) {
+		const char *e = s + 1;
+		while (*e == ' ')
+			e++;
+		if (!*e) { /* Excel's accounting zero */
+			*out = numfmt_from_int(0);
+			return NUMFMT_OK;
+		}
+	}
+	return numfmt_parse(text, loc == LOCALE_C, out);
+}
+
+const char *data_number_hint(struct arena *a, const char *text, enum data_locale loc)
+{
+	/* "1 145": digits grouped by spaces (or no-break spaces) */
+	const char *s = text;
+	int digits = 0, groups = 0;
+	bool spaced = true;
+	while (*s) {
+		if (*s >= '0' && *s <= '9') {
+			digits++;
+			s++;
+		} else if (*s == ' ' && digits) {
+			groups++;
+			s++;
+		} else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 && digits) {
+			groups++;
+			s += 2;
+		} else {
+			spaced = false;
+			break;
+		}
+	}
+	if (spaced && groups && digits) {
+		struct buf b = BUF_INIT;
+		for (s = text; *s; s++)
+			if (*s >= '0' && *s <= '9')
+				buf_putc(&b, *s);
+		const char *r = arena_printf(a, "; spaces do not group digits here: write %s%s",
+					     buf_cstr(&b),
+					     loc == LOCALE_C ? "" : " or group with dots (1.145)");
+		buf_free(&b);
+		return r;
+	}
+	/* "38 ha", "1.250 triệu": a figure followed by a unit */
+	size_t n = strlen(text), i = 0;
+	while (i < n && ((text[i] >= '0' && text[i] <= '9') || text[i] == '.' ||
+			 text[i] == ',' || text[i] == '-'))
+		i++;
+	if (i > 0 && i < n && text[i] == ' ') {
+		char *num = arena_strndup(a, text, i);
+		struct numfmt_dec v;
+		if (numfmt_parse(num, loc == LOCALE_C, &v) == NUMFMT_OK)
+			return arena_printf(a,
+					    "; a figure cell holds the figure alone: write %s "
+					    "and put the unit '%s' in the column's header "
+					    "(\"Diện tích (%s)\")",
+					    num, text + i + 1, text + i + 1);
+	}
+	return NULL;
 }
 
 static bool parse_csv(struct arena *a, const char *path, const char *name,
@@ -273,10 +365,34 @@ static bool parse_csv(struct arena *a, const char *path, const char *name,
 	memset(out, 0, sizeof *out);
 	out->name = name;
 	out->path = path;
+	out->locale = loc;
+	out->header_row = out->header_rows = out->hrows = 1;
 	if (len > MAX_INPUT_BYTES) {
 		diag_error((struct srcloc){path, 0, 0}, "CSV file larger than %u MB",
 			   MAX_INPUT_BYTES >> 20);
 		return false;
+	}
+	/* Excel's other encodings: converted, with one warning */
+	char *dec = NULL;
+	size_t declen = 0;
+	long bad = -1;
+	enum textenc enc = textenc_decode(a, raw, len, &dec, &declen, &bad);
+	if (enc != TEXTENC_UTF8) {
+		if (bad >= 0) {
+			diag_error((struct srcloc){path, 1, 1},
+				   "UTF-16 file with a damaged character at byte %ld; save it "
+				   "from Excel as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+				   bad + 1);
+			return false;
+		}
+		diag_warn((struct srcloc){path, 1, 1},
+			  "read as %s (%s); save it from Excel as \"CSV UTF-8 (Comma "
+			  "delimited) (*.csv)\" to avoid this warning",
+			  textenc_name(enc),
+			  enc == TEXTENC_CP1258 ? "Excel's plain \"CSV\" on Vietnamese Windows"
+						: "Excel's \"Unicode Text\", tab-separated");
+		raw = dec;
+		len = declen;
 	}
 	char *s;
 	size_t n;
@@ -293,12 +409,15 @@ static bool parse_csv(struct arena *a, const char *path, const char *name,
 			     .pos_col = 1,
 			     .t = out};
 	p.delim = detect_delim(s, n);
+	blank_tab = p.delim == '\t' ? ' ' : '\t';
 	struct csv_parser cp;
 	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		diag_fail(DIAG_IO, "out of memory");
 		return false;
 	}
 	csv_set_delim(&cp, (unsigned char)p.delim);
+	if (p.delim == '\t')
+		csv_set_space_func(&cp, space_only);
 	/* Chunks, so a limit hit early stops the work early. */
 	const size_t chunk = 64 * 1024;
 	for (size_t off = 0; off < n && !p.failed; off += chunk) {
@@ -394,6 +513,25 @@ static char *read_file(const char *path, size_t *len, size_t budget)
 bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 		   struct dataset *out)
 {
+	return data_load_dir_spec(a, dir, loc, NULL, 0, out);
+}
+
+/* The number convention du_lieu gives table `name`, or loc. */
+static enum data_locale spec_locale(const struct data_spec *specs, int n, bool *used,
+				    const char *name, enum data_locale loc)
+{
+	for (int k = 0; k < n; k++)
+		if (!specs[k].file && strcmp(specs[k].name, name) == 0) {
+			used[k] = true;
+			if (specs[k].locale >= 0)
+				loc = (enum data_locale)specs[k].locale;
+		}
+	return loc;
+}
+
+bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
+			const struct data_spec *specs, int nspecs, struct dataset *out)
+{
 	memset(out, 0, sizeof *out);
 	out->dir = dir;
 	out->locale = loc;
@@ -411,7 +549,7 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 	size_t nn = 0, cap = 0;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
-		if (!is_csv_name(e->d_name))
+		if (!is_csv_name(e->d_name) && !workbook_name(e->d_name))
 			continue;
 		char *path = arena_printf(a, "%.*s/%s", (int)dl, dir, e->d_name);
 		/* a FIFO, device, folder or broken link named *.csv is named
@@ -430,22 +568,22 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 	closedir(d);
 	if (nn)
 		qsort(names, nn, sizeof *names, cmp_names);
-	out->tables = arena_alloc(a, (nn ? nn : 1) * sizeof *out->tables);
+	bool *used = arena_alloc(a, (size_t)nspecs + 1);
+	size_t tcap = 0, nt = 0;
 	size_t budget = MAX_DATA_BYTES, cells = MAX_DATA_CELLS;
 	for (size_t i = 0; i < nn; i++) {
 		char *path = arena_printf(a, "%.*s/%s", (int)dl, dir, names[i]);
+		if (workbook_name(names[i])) {
+			if (!workbook_load(a, path, names[i], specs, nspecs, used, loc, &cells,
+					   &budget, &out->tables, &nt, &tcap))
+				return false;
+			out->ntables = (int)nt;
+			continue;
+		}
 		/* named like a column ("Vốn-ĐT.csv" is von_dt), so every table
 		 * can be written in a template; data_find takes the stem too */
 		char *stem = arena_strndup(a, names[i], strlen(names[i]) - 4);
 		char *name = text_plain_name(a, stem);
-		for (size_t k = 0; k < (size_t)out->ntables; k++)
-			if (strcmp(out->tables[k].name, name) == 0) {
-				diag_error((struct srcloc){path, 1, 1},
-					   "%s and %s both give the table name '%s'; "
-					   "rename one of the files",
-					   out->tables[k].path, path, name);
-				return false;
-			}
 		if (!*name) {
 			diag_error((struct srcloc){path, 1, 1},
 				   "the file name gives no table name; name it with "
@@ -458,22 +596,71 @@ bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 		if (!raw)
 			return false;
 		budget -= len;
-		bool ok = parse_csv(a, path, name, raw, len, loc, cells,
-				    &out->tables[out->ntables]);
+		struct table t;
+		bool ok = parse_csv(a, path, name, raw, len,
+				    spec_locale(specs, nspecs, used, name, loc), cells, &t);
 		free(raw);
 		if (!ok)
 			return false;
-		const struct table *t = &out->tables[out->ntables];
-		cells -= (size_t)(t->nrows + 1) * (size_t)t->ncols; /* header too */
-		out->ntables++;
+		cells -= (size_t)(t.nrows + 1) * (size_t)t.ncols; /* header too */
+		ARR_PUSH(a, out->tables, nt, tcap, t);
+		out->ntables = (int)nt;
 	}
+	/* one name, one table (a one-sheet workbook's STEM included) */
+	for (int i = 0; i < out->ntables; i++) {
+		const struct table *t = &out->tables[i];
+		for (int k = 0; k < i; k++) {
+			const struct table *u = &out->tables[k];
+			const char *clash = NULL;
+			if (strcmp(u->name, t->name) == 0 ||
+			    (u->alias && strcmp(u->alias, t->name) == 0))
+				clash = t->name;
+			else if (t->alias && (strcmp(u->name, t->alias) == 0 ||
+					      (u->alias && strcmp(u->alias, t->alias) == 0)))
+				clash = t->alias;
+			if (clash) {
+				diag_error((struct srcloc){t->path, 1, 1},
+					   "%s and %s both give the table name '%s'; "
+					   "rename one of the files%s",
+					   data_source(a, u), data_source(a, t), clash,
+					   u->sheet || t->sheet ? " or sheets" : "");
+				return false;
+			}
+		}
+	}
+	for (int k = 0; k < nspecs; k++)
+		if (!used[k]) {
+			if (specs[k].file)
+				diag_error(specs[k].loc,
+					   "du_lieu: %s: there is no file %s in the data "
+					   "folder %.*s",
+					   specs[k].name, specs[k].file, (int)dl, dir);
+			else
+				diag_error(specs[k].loc,
+					   "du_lieu: the data has no table '%s' (give its "
+					   "file with tep:)",
+					   specs[k].name);
+			return false;
+		}
+	if (!out->tables)
+		out->tables = arena_alloc(a, sizeof *out->tables);
 	return true;
+}
+
+const char *data_source(struct arena *a, const struct table *t)
+{
+	if (!t->sheet)
+		return t->path;
+	return arena_printf(a, "%s (sheet \"%s\")", t->path, t->sheet);
 }
 
 const struct table *data_find(const struct dataset *d, const char *name)
 {
 	for (int i = 0; d && i < d->ntables; i++)
 		if (strcmp(d->tables[i].name, name) == 0)
+			return &d->tables[i];
+	for (int i = 0; d && i < d->ntables; i++)
+		if (d->tables[i].alias && strcmp(d->tables[i].alias, name) == 0)
 			return &d->tables[i];
 	/* the file's own stem (--each Vốn-ĐT) */
 	size_t n = strlen(name);

@@ -1,7 +1,9 @@
-/* data: the CSV tables of DATA_DIR (libcsv), one table per *.csv file,
- * named by the file's stem (DESIGN.md §2.3).
- * Owns: reading Excel's CSV dialects (BOM, CRLF, ',' or ';', quotes),
- * plain column names, and Vietnamese/C number cells.
+/* data: the tables of DATA_DIR (DESIGN.md §2.3): one per *.csv file (libcsv),
+ * named by the file's stem, and one per sheet of every *.xlsx / *.xls
+ * workbook (sheet.h and its readers), named STEM_SHEET.
+ * Owns: reading Excel's CSV dialects (BOM, CRLF, ',' or ';', quotes,
+ * Windows-1258 and UTF-16 files), plain column names, and Vietnamese/C
+ * number cells.
  * Must not: evaluate expressions or know about templates. */
 #ifndef BAOCAO_DATA_H
 #define BAOCAO_DATA_H
@@ -11,6 +13,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "numfmt.h"
 
 enum data_locale { LOCALE_VI, LOCALE_C };
 
@@ -27,6 +30,31 @@ struct table {
 	const char **names; /* plain names: "von_dau_tu_trieu_dong" */
 	struct cell *cells; /* nrows * ncols, row-major */
 	char *numeric; /* per column: 1 when every non-empty cell is a number */
+	char *kind; /* per column: 'n' number, 'd' date (YYYY-MM-DD), 't' text */
+	enum data_locale locale; /* how its number cells are written */
+	/* Workbook sheets (NULL / 0 for a CSV file): */
+	const char *sheet; /* the sheet's name */
+	const char *label; /* "truong.xlsx (sheet "Tiểu học")" for messages */
+	const char *alias; /* STEM, when the workbook has one table */
+	int header_row, header_rows; /* 1-based first header row, count */
+	int hrows; /* header rows of htext */
+	const char **htext; /* hrows * ncols header texts, "<" and "^" for
+			       merged cells (the table layout's marks) */
+	const char **shown; /* nrows * ncols: cells as {{ table }} prints them
+			       (figures grouped, "92,5%"; "<" for a cell merged
+			       into its left neighbour), or NULL */
+};
+
+/* What a report says about one table (front matter du_lieu:): its file,
+ * sheet, header row and count, number convention. Zero / NULL: the
+ * default. */
+struct data_spec {
+	const char *name; /* the table's name */
+	const char *file; /* tep: a file in DATA_DIR */
+	const char *sheet; /* trang_tinh */
+	int header_row, header_rows; /* dong_tieu_de, so_dong_tieu_de */
+	int locale; /* so: -1 default, else enum data_locale */
+	struct srcloc loc; /* where the report says it */
 };
 
 struct dataset {
@@ -40,12 +68,31 @@ struct dataset {
  * DATA_DIR/NAME.csv:LINE:COL and make it return false. */
 bool data_load_dir(struct arena *a, const char *dir, enum data_locale loc,
 		   struct dataset *out);
+/* The same with the report's du_lieu: entries. */
+bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
+			const struct data_spec *specs, int nspecs, struct dataset *out);
+
+/* A cell's text as a number in the table's convention; a cell holding
+ * only "-" (Excel's accounting zero) is 0. Returns numfmt_parse's status. */
+enum numfmt_status data_number_text(const char *text, enum data_locale loc,
+				    struct numfmt_dec *out);
+static inline enum numfmt_status data_number(const struct table *t, const char *text,
+					     struct numfmt_dec *out)
+{
+	return data_number_text(text, t->locale, out);
+}
+/* What to do about a figure cell that is not a number ("1 145", "38 ha"),
+ * or NULL. */
+const char *data_number_hint(struct arena *a, const char *text, enum data_locale loc);
 
 /* Parse one CSV file's raw bytes (as read from disk: BOM, CRLF allowed)
  * into a table named name; path is used in messages. data_load_dir calls
  * it for every file; tests call it directly. */
 bool data_parse_csv(struct arena *a, const char *path, const char *name, const char *raw,
 		    size_t len, enum data_locale loc, struct table *out);
+
+/* "data/t.csv", or "data/truong.xlsx (sheet "Tiểu học")" for messages. */
+const char *data_source(struct arena *a, const struct table *t);
 
 const struct table *data_find(const struct dataset *d, const char *name);
 /* Column index by plain name, or -1. */

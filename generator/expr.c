@@ -748,6 +748,8 @@ static void list_names(struct buf *b, const char *const *names, int n)
 
 static const char *table_file(const struct table *t)
 {
+	if (t->label)
+		return t->label; /* a workbook's sheet */
 	const char *s = strrchr(t->path, '/');
 	return s ? s + 1 : t->path;
 }
@@ -807,8 +809,8 @@ const struct table *expr_table(struct expr_ctx *c, const char *name, struct srcl
 	int n = c->data ? c->data->ntables : 0;
 	if (n == 0) {
 		diag_error(loc,
-			   "unknown table '%s': no CSV data was loaded "
-			   "(put %s.csv in the data folder, or use -d DIR)",
+			   "unknown table '%s': no data was loaded (put %s.csv or "
+			   "a workbook in the data folder, or use -d DIR)",
 			   name, name);
 		return NULL;
 	}
@@ -925,7 +927,7 @@ static void unknown_name(struct expr_ctx *c, struct expr *e)
 		list_names(&b, cands + from, c->nsets + c->nvars);
 	}
 	if (!c->data && !c->nframes)
-		buf_puts(&b, " (there is no data folder: put the CSV files in data/ "
+		buf_puts(&b, " (there is no data folder: put the CSV files or workbooks in data/ "
 			     "beside the report, or pass -d DIR)");
 	diag_error(e->loc, "%s", buf_cstr(&b));
 	buf_free(&b);
@@ -1063,8 +1065,7 @@ static const struct numfmt_dec *number_column(const struct expr_ctx *cc,
 	struct expr_numcol nc = {
 	    t, col, arena_alloc(c->a, sizeof *nc.v * (size_t)(t->nrows + 1))};
 	for (int r = 0; r < t->nrows && nc.v; r++)
-		if (numfmt_parse(data_cell(t, r, col)->text, c->c_locale, &nc.v[r]) !=
-		    NUMFMT_OK)
+		if (data_number(t, data_cell(t, r, col)->text, &nc.v[r]) != NUMFMT_OK)
 			nc.v = NULL;
 	ARR_PUSH(c->a, c->numcols, c->nnumcols, c->capnumcols, nc);
 	return nc.v;
@@ -1304,7 +1305,11 @@ bool expr_number(struct expr_ctx *c, const struct expr_value *v, struct numfmt_d
 			   v->text);
 		return false;
 	}
-	enum numfmt_status st = numfmt_parse(v->text, c->c_locale, out);
+	/* a cell: in its table's convention, "-" is 0 */
+	bool cell = v->t && v->row >= 0;
+	bool c_loc = cell ? v->t->locale == LOCALE_C : c->c_locale;
+	enum numfmt_status st =
+	    cell ? data_number(v->t, v->text, out) : numfmt_parse(v->text, c_loc, out);
 	if (st == NUMFMT_OK)
 		return true;
 	const char *what = text_kind(v, c->a);
@@ -1329,12 +1334,15 @@ bool expr_number(struct expr_ctx *c, const struct expr_value *v, struct numfmt_d
 	struct numfmt_dec other;
 	size_t n = strlen(v->text);
 	const char *hint = "";
+	const char *excel = data_number_hint(c->a, v->text, c_loc ? LOCALE_C : LOCALE_VI);
 	if (n && v->text[n - 1] == '%')
 		hint = "; the '%' sign is not part of a number (write the "
 		       "figure alone; the pct filter adds '%')";
-	else if (numfmt_parse(v->text, !c->c_locale, &other) == NUMFMT_OK) {
+	else if (excel)
+		hint = excel;
+	else if (numfmt_parse(v->text, !c_loc, &other) == NUMFMT_OK) {
 		struct buf b = BUF_INIT;
-		if (c->c_locale)
+		if (c_loc)
 			buf_printf(&b, "; the data is read with --data-locale c, "
 				       "where '.' is the decimal point");
 		else {
@@ -1348,6 +1356,15 @@ bool expr_number(struct expr_ctx *c, const struct expr_value *v, struct numfmt_d
 	}
 	diag_error(v->loc, "%s is not a number%s", what, hint);
 	return false;
+}
+
+/* A text value as a number, quietly: a cell in its table's convention. */
+static bool text_number(const struct expr_ctx *c, const struct expr_value *v,
+			struct numfmt_dec *out)
+{
+	if (v->t && v->row >= 0)
+		return data_number(v->t, v->text, out) == NUMFMT_OK;
+	return numfmt_parse(v->text, c->c_locale, out) == NUMFMT_OK;
 }
 
 bool expr_truth(const struct expr_value *v)
@@ -1505,9 +1522,8 @@ static bool eval_cmp(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		if (!expr_number(c, &x, &nx) || !expr_number(c, &y, &ny))
 			return false;
 		r = numfmt_cmp(nx, ny);
-	} else if (!x.literal && !y.literal &&
-		   numfmt_parse(x.text, c->c_locale, &nx) == NUMFMT_OK &&
-		   numfmt_parse(y.text, c->c_locale, &ny) == NUMFMT_OK) {
+	} else if (!x.literal && !y.literal && text_number(c, &x, &nx) &&
+		   text_number(c, &y, &ny)) {
 		r = numfmt_cmp(nx, ny);
 	} else {
 		long dx, dy; /* two dates compare as days (31/12/2023 < 2024-01-01) */

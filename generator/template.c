@@ -548,8 +548,11 @@ static bool run_table(struct tx *x, const struct tok *t)
 	if (!tb)
 		return false;
 	int line = t->loc.line;
-	for (int r = -2; r < tb->nrows; r++) {
-		if (r > -2) {
+	/* a workbook sheet: its header rows with their merges as the table
+	 * layout's marks ("<" joins the cell on the left, "^" the one above) */
+	int hr = tb->htext ? tb->hrows : 1;
+	for (int r = -1 - hr; r < tb->nrows; r++) {
+		if (r > -1 - hr) {
 			if (!x->md) {
 				buf_putc(x->out, ' ');
 			} else {
@@ -558,15 +561,25 @@ static bool run_table(struct tx *x, const struct tok *t)
 			}
 		}
 		buf_putc(x->out, '|');
+		/* rows: -1-hr the header's first, -hr the delimiter, then the
+		 * header's other rows, then the body */
+		int hrow = r == -1 - hr ? 0 : r > -hr && r < 0 ? r + hr : -1;
 		for (int c = 0; c < tb->ncols; c++) {
-			if (r == -1) {
+			if (r == -hr) {
 				buf_puts(x->out, tb->numeric[c] ? " ---: |" : " --- |");
 				continue;
 			}
-			const char *s =
-			    r < 0 ? tb->headers[c] : data_cell(tb, r, c)->text;
+			const char *s;
+			if (hrow >= 0)
+				s = tb->htext ? tb->htext[hrow * tb->ncols + c] : tb->headers[c];
+			else
+				s = tb->shown ? tb->shown[(size_t)r * tb->ncols + c]
+					      : data_cell(tb, r, c)->text;
 			buf_putc(x->out, ' ');
-			emit_value(x, s, strlen(s), line);
+			if ((s[0] == '<' || s[0] == '^') && !s[1] && tb->htext)
+				buf_putc(x->out, s[0]); /* a merge mark, as is */
+			else
+				emit_value(x, s, strlen(s), line);
 			buf_puts(x->out, " |");
 		}
 		if (!check_size(x, t->loc))
