@@ -8,7 +8,7 @@ PREFIX  ?= /usr/local
 CC      ?= cc
 PYTHON3 ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 
-PKGS    := libcmark-gfm libutf8proc yaml-0.1 zlib libzip expat freexl
+PKGS    := libcmark-gfm libutf8proc yaml-0.1 zlib libzip expat freexl libpng
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 # libhpdf, libcsv and the cmark-gfm extensions ship no .pc file.

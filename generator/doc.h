@@ -8,8 +8,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "chart.h"
 #include "font.h"
 #include "frontmatter.h"
+#include "image.h"
 
 /* A run of inline text in one face. A footnote reference is a run of
  * its number with note > 0, drawn as a superscript. */
@@ -32,6 +34,8 @@ enum block_kind {
 	BLK_HEADING,
 	BLK_TABLE,
 	BLK_PAGEBREAK,
+	BLK_IMAGE, /* a picture on its own: block.image */
+	BLK_CHART, /* {{ chart ... }}: block.chart */
 };
 
 enum para_style {
@@ -39,6 +43,17 @@ enum para_style {
 	PARA_UNIT, /* "Đơn vị tính: ..." above a table: right, italic */
 	PARA_CAPTION, /* "Biểu ..." before a table: centred, bold */
 	PARA_PART, /* a "Phần I" / "Chương I" heading and its title: centred */
+	PARA_FIGCAP, /* "Biểu đồ ..." / "Hình ..." right before a chart or
+			image: centred, bold, kept with it */
+};
+
+/* A picture: `![caption](src "60%")`. */
+struct dimage {
+	const char *src; /* as written */
+	struct inl caption; /* the alt text (may be empty) */
+	double pct, mm; /* width from the title; 0 when not given */
+	const struct image *img; /* loaded by image_load_doc */
+	int line, col;
 };
 
 struct tcell {
@@ -61,6 +76,8 @@ struct block {
 	enum para_style style;
 	struct inl text;
 	struct dtable *table;
+	struct dimage *image;
+	const struct chart *chart;
 	int line; /* template line */
 };
 
@@ -106,6 +123,8 @@ struct doc {
 	const char *file; /* the template, for messages */
 	const char *src; /* its text (NFC), to find columns for messages */
 	size_t src_len;
+	struct chart_list charts; /* filled by the template stage */
+	struct imageset images; /* every image file, once */
 };
 
 #endif

@@ -158,7 +158,7 @@ static void body(struct lctx *c)
 				st.indent = 0;
 				st.face_add = FACE_ITALIC;
 				add_lines(c, b, i, &st, true, 2);
-			} else if (b->style == PARA_CAPTION) {
+			} else if (b->style == PARA_CAPTION || b->style == PARA_FIGCAP) {
 				st.align = AL_CENTER;
 				st.indent = 0;
 				st.balance = true;
@@ -187,6 +187,8 @@ static void body(struct lctx *c)
 						       .outline = -1});
 			break;
 		case BLK_PAGEBREAK: page_turn(c, false, i); break;
+		case BLK_IMAGE: lfig_image(c, b, i); break;
+		case BLK_CHART: lfig_chart(c, b, i); break;
 		}
 		if (i == land_end) {
 			land_end = -1;

@@ -15,7 +15,21 @@
 #include "doc.h"
 #include "font.h"
 
-enum op_kind { OP_TEXT, OP_LINE };
+enum op_kind { OP_TEXT, OP_LINE, OP_IMAGE, OP_SHAPE };
+
+/* A path for charts, filled and/or stroked, in grey (black and white
+ * print). Points are relative to the op's (x, y), y downwards. */
+enum hatch { HATCH_NONE, HATCH_UP, HATCH_DOWN, HATCH_CROSS, HATCH_FLAT, HATCH_DOTS };
+struct shape {
+	const char *cmd; /* 'M' move (1 point), 'L' line (1), 'C' curve (3:
+			    two controls and the end), 'Z' close (0) */
+	const float *pt; /* x, y pairs */
+	float fill; /* grey level 0 (black) .. 1 (white); < 0: not filled */
+	float stroke; /* grey level of the outline; < 0: no outline */
+	float lw; /* outline width */
+	float dash[2]; /* on, off; 0: solid */
+	uint8_t hatch; /* enum hatch, drawn over the fill, clipped to it */
+};
 
 /* One drawing instruction. Coordinates are points from the page's
  * top-left corner. Text: (x, y) is the start of the baseline. */
@@ -24,9 +38,14 @@ struct op {
 	uint8_t face;
 	float size;
 	float x, y, x2, y2; /* line: from (x, y) to (x2, y2); text: x2 is
-			       where the pen stands after the text */
+			       where the pen stands after the text; image:
+			       the box from (x, y) to (x2, y2) */
 	float lw; /* line width */
-	const char *text; /* NUL-terminated UTF-8 */
+	union {
+		const char *text; /* NUL-terminated UTF-8 */
+		const struct image *img; /* OP_IMAGE */
+		const struct shape *shape; /* OP_SHAPE */
+	};
 };
 
 /* The ops of one item (a line, a row, a box) drawn dy points lower. */

@@ -108,6 +108,11 @@ void lf_closing(struct lctx *c);
 /* layout_table.c */
 void ltab_table(struct lctx *c, const struct block *b, int bi);
 
+/* layout_figure.c: images and charts (layout_chart.c draws charts) */
+void lfig_image(struct lctx *c, const struct block *b, int bi);
+void lfig_chart(struct lctx *c, const struct block *b, int bi);
+float lchart_draw(struct lctx *c, const struct chart *ch, float x, float w);
+
 /* layout_page.c */
 bool lp_paginate(struct lctx *c);
 

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cmarkhack.h" /* the bullet character */
 #include "mdguard.h"
+#include "image.h"
 #include "text.h"
 
 /* Exported by libcmark-gfm-extensions but declared in no installed header. */
@@ -46,6 +47,20 @@ static int tline(const struct md *m, int line)
 static struct srcloc loc_at(const struct md *m, int line)
 {
 	return (struct srcloc){m->file, tline(m, line), 0};
+}
+
+static const char *line_start(struct md *m, int line);
+
+/* Where a node starts: its template line and the column (characters) in
+ * the expanded line. */
+static struct srcloc loc_col(struct md *m, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+	struct srcloc l = loc_at(m, line);
+	const char *p = line_start(m, line);
+	if (p && col >= 1 && (size_t)(col - 1) <= m->len - (size_t)(p - m->src))
+		l.col = text_column(p, p + col - 1);
+	return l;
 }
 
 /* ---- inline runs ---- */
@@ -158,7 +173,15 @@ static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 					});
 			break;
 		}
-		default: break; /* links and images: their text children are read */
+		case CMARK_NODE_IMAGE:
+			if (!m->failed)
+				diag_error(loc_col(m, n),
+					   "an image must stand in a paragraph of its own "
+					   "(a blank line before and after it), not inside "
+					   "text or a table");
+			m->failed = true;
+			break;
+		default: break; /* links: their text children are read */
 		}
 	}
 	cmark_iter_free(it);
@@ -345,6 +368,18 @@ static bool is_caption(const struct inl *in)
 	return !end || !strchr(":.;,", end);
 }
 
+/* "Biểu đồ 1. ...", "Hình 2: ...", "BIỂU ĐỒ ...": a figure's title. */
+static bool is_figure_title(const char *t)
+{
+	static const char *const words[] = {"Biểu đồ", "BIỂU ĐỒ", "Hình", "HÌNH", NULL};
+	for (int i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		if (strncmp(t, words[i], n) == 0 && (t[n] == ' ' || t[n] == 0 || t[n] == '.' || t[n] == ':'))
+			return true;
+	}
+	return false;
+}
+
 /* A merge marker is a cell holding only an unescaped "<" or "^". */
 static char merge_marker(cmark_node *cell)
 {
@@ -507,6 +542,28 @@ static bool is_landscape_mark(const char *lit)
 
 static bool is_landscape_mark(const char *lit);
 
+/* The template's marker for chart i: the chart block. Text after it on
+ * its line is an error (the tag must stand alone). */
+static bool chart_mark(struct md *m, cmark_node *node, const char *lit,
+		       struct blocklist *out)
+{
+	const char *p = lit + strlen(CHART_MARK);
+	char *end;
+	long i = strtol(p, &end, 10);
+	if (end == p || i < 0 || i >= m->doc->charts.n || strncmp(end, " -->", 4) != 0)
+		return false;
+	const char *rest = end + 4;
+	if (rest[strspn(rest, " \t\r\n")]) {
+		diag_error(loc_at(m, cmark_node_get_start_line(node)),
+			   "put {{ chart ... }} on a line of its own");
+		m->failed = true;
+		return true;
+	}
+	struct block *b = new_block(m, out, BLK_CHART, tline(m, cmark_node_get_start_line(node)));
+	b->chart = m->doc->charts.v[i];
+	return true;
+}
+
 /* ---- blocks ---- */
 
 static void walk(struct md *m, cmark_node *node, struct blocklist *out,
@@ -517,6 +574,69 @@ static void walk_children(struct md *m, cmark_node *node, struct blocklist *out,
 {
 	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c))
 		walk(m, c, out, prefix, depth + 1);
+}
+
+/* The start of line `line` (1-based) of the expanded text, or NULL. */
+static const char *line_start(struct md *m, int line)
+{
+	if (!m->line_off) {
+		int cap = 0;
+		size_t off = 0;
+		ARR_PUSH(m->a, m->line_off, m->nline_off, cap, off);
+		for (const char *q = m->src;
+		     (q = memchr(q, '\n', (size_t)(m->src + m->len - q)));)
+			ARR_PUSH(m->a, m->line_off, m->nline_off, cap,
+				 (size_t)(++q - m->src));
+	}
+	return line >= 1 && line <= m->nline_off ? m->src + m->line_off[line - 1] : NULL;
+}
+
+/* A paragraph holding only images (and the line breaks between them)
+ * becomes one image block each: `![caption](src "60%")`. */
+static bool image_paragraph(struct md *m, cmark_node *para, struct blocklist *out)
+{
+	bool any = false;
+	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+		if (t == CMARK_NODE_IMAGE) {
+			any = true;
+		} else if (t == CMARK_NODE_TEXT) {
+			const char *l = cmark_node_get_literal(c);
+			if (l[strspn(l, " \t")])
+				return false;
+		} else if (t != CMARK_NODE_SOFTBREAK && t != CMARK_NODE_LINEBREAK) {
+			return false;
+		}
+	}
+	if (!any)
+		return false;
+	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_IMAGE)
+			continue;
+		struct srcloc loc = loc_col(m, c);
+		struct dimage *di = arena_alloc(m->a, sizeof *di);
+		di->src = arena_strdup(m->a, cmark_node_get_url(c));
+		di->line = loc.line;
+		di->col = loc.col;
+		const char *title = cmark_node_get_title(c);
+		if (title && *title && !image_width_spec(title, &di->pct, &di->mm)) {
+			diag_error(loc,
+				   "the image's title \"%s\" is not a width; write \"60%%\" "
+				   "(of the text width) or \"80mm\"",
+				   title);
+			m->failed = true;
+			return true;
+		}
+		if (!*di->src) {
+			diag_error(loc, "the image has no file: write ![caption](anh/x.png)");
+			m->failed = true;
+			return true;
+		}
+		collect_inlines(m, c, &di->caption, false, true, cmark_node_get_start_line(c));
+		struct block *b = new_block(m, out, BLK_IMAGE, loc.line);
+		b->image = di;
+	}
+	return true;
 }
 
 /* The list marker exactly as the author typed it ("-", "+", "3.", "2)"),
@@ -530,17 +650,7 @@ static const char *item_marker(struct md *m, cmark_node *list, cmark_node *item)
 	/* find the item's line in the source */
 	int line = cmark_node_get_start_line(item),
 	    col = cmark_node_get_start_column(item);
-	if (!m->line_off) {
-		int cap = 0;
-		size_t off = 0;
-		ARR_PUSH(m->a, m->line_off, m->nline_off, cap, off);
-		for (const char *q = m->src;
-		     (q = memchr(q, '\n', (size_t)(m->src + m->len - q)));)
-			ARR_PUSH(m->a, m->line_off, m->nline_off, cap,
-				 (size_t)(++q - m->src));
-	}
-	const char *p =
-	    line >= 1 && line <= m->nline_off ? m->src + m->line_off[line - 1] : NULL;
+	const char *p = line_start(m, line);
 	if (p && col >= 1 && (size_t)(col - 1) < m->len - (size_t)(p - m->src)) {
 		p += col - 1;
 		const char *q = p;
@@ -589,7 +699,9 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 	}
 	cmark_node_type t = cmark_node_get_type(node);
 	int line = tline(m, cmark_node_get_start_line(node));
-	if (t == CMARK_NODE_PARAGRAPH) {
+	if (t == CMARK_NODE_PARAGRAPH && !*prefix && image_paragraph(m, node, out)) {
+		return;
+	} else if (t == CMARK_NODE_PARAGRAPH) {
 		struct block *b = new_block(m, out, BLK_PARA, line);
 		collect_inlines(m, node, &b->text, false, false,
 				cmark_node_get_start_line(node));
@@ -652,6 +764,9 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		para_from_literal(m, node, out, prefix);
 	} else if (t == CMARK_NODE_HTML_BLOCK) {
 		const char *lit = cmark_node_get_literal(node);
+		if (lit && strncmp(lit, CHART_MARK, strlen(CHART_MARK)) == 0 &&
+		    chart_mark(m, node, lit, out))
+			return;
 		if (lit && is_landscape_mark(lit))
 			m->landscape_next = true;
 		else if (lit && strncmp(lit, "<!--", 4) != 0)
@@ -880,6 +995,16 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 		const char *pf = NULL;
 		walk_children(&m, c, &nt.blocks, &pf, 1);
 		ARR_PUSH(a, doc->notes, doc->nnotes, cap, nt);
+	}
+	/* A "Biểu đồ ..." or "Hình ..." paragraph right above a chart or an
+	 * image is its title, kept with it. */
+	for (int i = 1; i < doc->blocks.n; i++) {
+		if (doc->blocks.v[i].kind != BLK_CHART && doc->blocks.v[i].kind != BLK_IMAGE)
+			continue;
+		struct block *b = &doc->blocks.v[i - 1];
+		if (b->kind == BLK_PARA && b->style == PARA_BODY && b->text.n &&
+		    !b->text.v[0].note && is_figure_title(b->text.v[0].text))
+			b->style = PARA_FIGCAP;
 	}
 	/* A "Đơn vị tính" line and a "Biểu" title right above a table belong
 	 * to it: the unit note is set right and italic, the title centred. */

@@ -159,6 +159,11 @@ HPDF_Font pdfhack_utf8_font(HPDF_Doc pdf, const char *name, const struct pdfhack
 	return font;
 }
 
+const char *pdfhack_image_name(HPDF_Page page, HPDF_Image image)
+{
+	return HPDF_Page_GetXObjectName(page, image);
+}
+
 const char *pdfhack_font_name(HPDF_Page page, HPDF_Font font)
 {
 	return HPDF_Page_GetLocalFontName(page, font);

@@ -47,6 +47,9 @@ HPDF_Font pdfhack_utf8_font(HPDF_Doc pdf, const char *name, const struct pdfhack
 /* The name under which page refers to font ("F1"), registering it in the
  * page's resources. */
 const char *pdfhack_font_name(HPDF_Page page, HPDF_Font font);
+/* The same for an image: its name in the page's XObject resources (added
+ * there on first use). */
+const char *pdfhack_image_name(HPDF_Page page, HPDF_Image image);
 
 /* Make page's content stream the len bytes at data, already deflated when
  * deflated is true (libharu would copy them byte by byte, and would deflate

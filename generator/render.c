@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "pagezip.h"
+#include "render_gfx.h"
 #include "pdfhack.h" /* libharu's public API, and the workarounds needing more */
 #include "text.h"
 
@@ -180,10 +181,16 @@ static void put_codes(struct buf *b, const char *s, const uint16_t *cids)
  * widths the viewer uses (the same per-mille widths layout measured). */
 static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage *pg,
 		      HPDF_Font *fonts, const struct fontset *fs, const struct used *u,
-		      struct buf *b)
+		      HPDF_Image *images, struct buf *b)
 {
 	float H = pg->h;
 	buf_truncate(b, 0);
+	/* pictures and chart shapes under the rules and the text */
+	FOR_OPS(L, pg, o)
+	{
+		if (o->kind == OP_IMAGE || o->kind == OP_SHAPE)
+			gfx_draw(b, page, o, H, images);
+	}
 	/* rules first, batched by width into one path each */
 	float lw = -1;
 	bool open = false;
@@ -389,15 +396,15 @@ static void set_meta(HPDF_Doc pdf, const struct meta *m)
 /* Add the pages and draw them, their content deflated by z on its worker
  * thread; z keeps the bytes the pages then read when the PDF is saved. */
 static void draw_pages(HPDF_Doc pdf, const struct layout *L, HPDF_Font *fonts,
-		       const struct fontset *fs, const struct used *u, HPDF_Page *pages,
-		       struct pagezip *z, const struct rctx *r)
+		       const struct fontset *fs, const struct used *u, HPDF_Image *images,
+		       HPDF_Page *pages, struct pagezip *z, const struct rctx *r)
 {
 	struct buf content = BUF_INIT;
 	for (int p = 0; p < L->npages && !r->err; p++) {
 		pages[p] = HPDF_AddPage(pdf);
 		HPDF_Page_SetWidth(pages[p], L->pages[p].w);
 		HPDF_Page_SetHeight(pages[p], L->pages[p].h);
-		draw_page(pages[p], L, &L->pages[p], fonts, fs, u, &content);
+		draw_page(pages[p], L, &L->pages[p], fonts, fs, u, images, &content);
 		pagezip_submit(z, p, &content);
 	}
 	buf_free(&content);
@@ -444,6 +451,7 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	struct used *u = collect_used(L);
 	HPDF_Page *pages = calloc((size_t)(L->npages ? L->npages : 1), sizeof *pages);
 	struct pagezip *z = pagezip_start(L->npages);
+	HPDF_Image *images = NULL;
 	bool ok = false;
 	if (!u || !pages || !z) {
 		diag_fail(DIAG_IO, "out of memory while writing the PDF");
@@ -453,7 +461,10 @@ static bool render_once(const struct layout *L, const struct doc *doc,
 	if (r.err || !embed_fonts(pdf, fs, u, fonts))
 		goto done;
 	set_meta(pdf, &doc->meta);
-	draw_pages(pdf, L, fonts, fs, u, pages, z, &r);
+	images = gfx_load_images(pdf, &doc->images);
+	if (doc->images.n && !images)
+		goto done; /* reported at the image */
+	draw_pages(pdf, L, fonts, fs, u, images, pages, z, &r);
 	for (int f = 0; f < FACE_COUNT && !r.err; f++)
 		if (fonts[f])
 			mark_glyphs(fonts[f], u, f, extra);
@@ -472,6 +483,7 @@ done:
 	if (u)
 		free_used(u);
 	free(pages);
+	free(images);
 	HPDF_Free(pdf);
 	pagezip_free(z); /* after the save: it read the pages from there */
 	return ok;

@@ -18,6 +18,7 @@
 #include "font.h"
 #include "frontmatter.h"
 #include "fsafe.h"
+#include "image.h"
 #include "markdown.h"
 #include "memhint.h"
 #include "numfmt.h"
@@ -339,6 +340,7 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 	const struct tpl_env *env = &e;
 	struct doc doc = {.file = s->file, .src = s->text, .src_len = s->text_len};
 	struct buf md = BUF_INIT, pdf = BUF_INIT;
+	e.charts = &doc.charts;
 	struct linemap map = {0};
 	bool ok = build_meta(&a, s, env, &doc.meta);
 	ok = ok && tpl_expand(&a, s->file, s->fm.body_line, s->fm.body, s->fm.body_len,
@@ -353,6 +355,7 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 		memhint_large_build();
 	ok = ok && md_parse(&a, s->file, buf_cstr(&md), md.len, &map,
 			    s->fm.danh_so_tu_dong, &doc);
+	ok = ok && image_load_doc(&a, &doc);
 	if (ok && o->check_only)
 		warn_missing_parts(s->file, &doc.meta, &doc);
 	struct layout L = {0};

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "chart.h"
 #include "expr.h"
 #include "filter.h"
 #include "numfmt.h"
@@ -19,6 +20,7 @@ enum kind {
 	K_TEXT, /* one line of text, with its '\n' */
 	K_EXPR, /* {{ expr | filter }} */
 	K_TABLE, /* {{ table T }} */
+	K_CHART, /* {{ chart bar|line|pie T ... }} */
 	K_EACH, /* {{#each T [where EXPR]}} */
 	K_ENDEACH, /* {{/each}} */
 	K_IF, /* {{#if EXPR}} */
@@ -41,6 +43,7 @@ struct tok {
 	int end; /* block: index of its closing tag */
 	int other; /* K_IF: index of its {{else}}, or -1 */
 	bool drop; /* whitespace on a line holding only block tags */
+	struct chart_tag *chart; /* K_CHART */
 };
 
 struct tx {
@@ -55,6 +58,7 @@ struct tx {
 	size_t nlines, caplines;
 	int cur_src; /* template line of the current output line, 0: none */
 	int last_line;
+	struct chart_list *charts; /* where {{ chart }} puts its charts */
 };
 
 static bool is_block(enum kind k)
@@ -219,6 +223,12 @@ static bool parse_tag(struct tx *x, struct tok *t, struct expr_src in)
 			t->nameloc = here(&in);
 			return true;
 		}
+	}
+	if (word_at(s + i, n - i, "chart")) {
+		t->kind = K_CHART;
+		t->chart = arena_alloc(x->a, sizeof *t->chart);
+		expr_src_skip(&in, i + 5);
+		return chart_parse_tag(x->a, &in, t->loc, t->chart);
 	}
 	t->kind = K_EXPR;
 	return expr_parse_filtered(x->a, in, &t->e, &t->filters, &t->nfilters);
@@ -588,6 +598,29 @@ static bool run_table(struct tx *x, const struct tok *t)
 	return true;
 }
 
+/* {{ chart ... }}: the chart goes to the list, a marker line into the
+ * Markdown (markdown.c turns it back into the chart). */
+static bool run_chart(struct tx *x, const struct tok *t)
+{
+	struct buf *b = x->out;
+	if (!x->md || !x->charts) {
+		diag_error(t->loc, "a chart can only be in the report's body");
+		return false;
+	}
+	if (b->len && b->ptr[b->len - 1] != '\n') {
+		diag_error(t->loc, "put {{ chart ... }} on a line of its own");
+		return false;
+	}
+	struct chart *ch;
+	if (!chart_collect(&x->ctx, t->chart, &ch))
+		return false;
+	ARR_PUSH(x->a, x->charts->v, x->charts->n, x->charts->cap, ch);
+	if (!x->cur_src)
+		x->cur_src = t->loc.line;
+	buf_printf(b, CHART_MARK "%d -->", x->charts->n - 1);
+	return true;
+}
+
 static bool run(struct tx *x, int from, int to);
 static bool run_block(struct tx *x, int from, int to);
 
@@ -701,6 +734,10 @@ static bool run_block(struct tx *x, int from, int to)
 			if (!run_table(x, t))
 				return false;
 			break;
+		case K_CHART:
+			if (!run_chart(x, t))
+				return false;
+			break;
 		case K_EACH:
 			if (!run_each(x, t))
 				return false;
@@ -787,6 +824,7 @@ static void tx_init(struct tx *x, struct arena *a, const char *file, bool md,
 		}
 		x->ctx.c_locale =
 		    (env->data ? env->data->locale : env->locale) == LOCALE_C;
+		x->charts = env->charts;
 	}
 }
 

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "chart.h"
 #include "data.h"
 #include "diag.h"
 #include "scalar.h"
@@ -31,6 +32,8 @@ struct tpl_env {
 	/* Front-matter values expanded so far (tpl_vars_new); NULL: values
 	 * are used as written. */
 	struct tpl_vars *expanded;
+	/* {{ chart }} appends its charts here (NULL: charts are an error) */
+	struct chart_list *charts;
 };
 
 /* Expanded front-matter values for one build (one batch row): a value
