@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "deps.h"
 #include "doc.h"
 
 static unsigned be32(const unsigned char *p)
@@ -397,6 +398,7 @@ const struct image *image_load(struct arena *a, struct imageset *set,
 		}
 		free(real);
 	}
+	deps_add(path); /* watched and in --deps even while it is missing */
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		if (errno == ENOENT)

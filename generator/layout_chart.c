@@ -377,7 +377,7 @@ static float xy_chart(struct lctx *c, const struct chart *ch, float x, float w)
 	/* data labels: the table size, smaller where the bars are narrow */
 	float bw = 0, group = 0;
 	if (ch->kind == CHART_BAR) {
-		group = slot * (ch->nser == 1 ? 0.6f : 0.78f);
+		group = slot * (ch->nser == 1 ? 0.6f : 0.86f);
 		bw = group / (float)ch->nser;
 	}
 	float dsize = size;

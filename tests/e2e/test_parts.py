@@ -1,0 +1,388 @@
+"""Report parts (issue 15): images (PNG with alpha, palette, 16 bits,
+interlaced; JPEG baseline, progressive, CMYK), charts drawn from the data
+(bar, line, pie: geometry measured from the PDF), their errors, and
+appendices (Phụ lục). Images are made here: PNGs with zlib, JPEGs with
+pdftoppm from a small PDF."""
+import math
+import os
+import re
+import shutil
+import struct
+import subprocess
+import tempfile
+import zlib
+
+import pdfutil as P
+
+TW = (210 - 30 - 15) * P.MM  # text width, default margins
+
+FM = """---
+co_quan: ỦY BAN NHÂN DÂN HUYỆN PHONG THỔ
+so: 5
+ky_hieu: BC-UBND
+dia_danh: Phong Thổ
+ngay: 2024-06-05
+trich_yeu: Kết quả thực hiện
+---
+
+"""
+
+
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+
+
+def png(w, h, ctype, depth, pixel, plte=None, trns=None, interlace=False):
+    raw = b""
+    if interlace:
+        passes = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4),
+                  (1, 0, 2, 2), (0, 1, 1, 2)]
+        for x0, y0, dx, dy in passes:
+            xs, ys = range(x0, w, dx), range(y0, h, dy)
+            if xs and ys:
+                for y in ys:
+                    raw += b"\0" + b"".join(pixel(x, y) for x in xs)
+    else:
+        for y in range(h):
+            raw += b"\0" + b"".join(pixel(x, y) for x in range(w))
+    d = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, depth, ctype, 0, 0,
+                                                          1 if interlace else 0))
+    if plte:
+        d += chunk(b"PLTE", plte)
+    if trns:
+        d += chunk(b"tRNS", trns)
+    return d + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+W, H = 64, 40
+IMAGES = {
+    "rgba.png": png(W, H, 6, 8, lambda x, y: bytes([x * 4, y * 6, 128, 255 if x < 32 else 80])),
+    "pal.png": png(W, H, 3, 8, lambda x, y: bytes([(x // 8 + y // 8) % 4]),
+                   plte=bytes([255, 0, 0, 0, 255, 0, 0, 0, 255, 200, 200, 200]),
+                   trns=bytes([255, 255, 128, 0])),
+    "rgb16.png": png(W, H, 2, 16, lambda x, y: struct.pack(">HHH", x * 1000, y * 1500, 30000)),
+    "gray16.png": png(W, H, 0, 16, lambda x, y: struct.pack(">H", x * 1000)),
+    "inter.png": png(W, H, 2, 8, lambda x, y: bytes([x * 4, y * 6, 128]), interlace=True),
+    "wide.png": png(2400, 8, 0, 8, lambda x, y: bytes([x % 256])),
+}
+
+tmp = tempfile.mkdtemp(prefix="baocao-parts-")
+anh = os.path.join(tmp, "anh")
+os.makedirs(anh)
+for n, d in IMAGES.items():
+    with open(os.path.join(anh, n), "wb") as f:
+        f.write(d)
+# JPEGs: a small PDF page drawn by pdftoppm as baseline, progressive, CMYK
+rc, err, seedpdf = P.build(FM + "Trang mẫu để chụp ảnh.\n", tmp=tempfile.mkdtemp())
+for name, opts in (("base", ["-jpeg"]), ("prog", ["-jpeg", "-jpegopt", "progressive=y"]),
+                   ("cmyk", ["-jpegcmyk"])):
+    subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "1", "-singlefile"] + opts +
+                   [seedpdf, os.path.join(anh, name)], check=True)
+SOF = {}
+for name in ("base", "prog", "cmyk"):
+    d = open(os.path.join(anh, name + ".jpg"), "rb").read()
+    SOF[name] = (d.find(b"\xff\xc2") > 0, d.find(b"\xff\xee") > 0)
+P.check(SOF["prog"][0] and not SOF["base"][0] and SOF["cmyk"][1],
+        "test JPEGs: a progressive one and an Adobe CMYK one", SOF)
+
+
+def images_of(pdf):
+    """(page, x, y_top, width, height, pixel width) of every drawn image."""
+    res = []
+    for pno, h, page in P.trace_pages(pdf):
+        for el in page.iter("fill_image"):
+            # the trace's device space is y-down: f is the image's top
+            a, _, _, d, e, f = [float(v) for v in el.get("transform").split()]
+            res.append((pno, e, f, a, d, int(el.get("width"))))
+    return res
+
+
+def image_objects(pdf):
+    data = open(pdf, "rb").read()
+    return len(re.findall(rb"/Subtype\s*/Image", data))
+
+
+# ---- images ----------------------------------------------------------------
+md = FM + """# I. ẢNH
+
+Đoạn mở đầu.
+
+![Hình 1. Ảnh có kênh trong suốt](anh/rgba.png "60%")
+
+![Hình 2. Ảnh bảng màu](anh/pal.png "80mm")
+
+![](anh/rgb16.png "50%")
+
+![Ảnh xám 16 bit](anh/gray16.png "40%")
+
+![Ảnh xen kẽ](anh/inter.png "30%")
+
+![Ảnh rộng](anh/wide.png)
+
+![Ảnh JPEG thường](anh/base.jpg "50%")
+
+![Ảnh JPEG lũy tiến](anh/prog.jpg "50%")
+
+![Ảnh JPEG CMYK](anh/cmyk.jpg "50%")
+
+![Lần nữa](anh/rgba.png "20%")
+
+![Ảnh nhỏ giữ cỡ](anh/inter.png)
+
+Hết.
+"""
+rc, err, pdf = P.build(md, tmp=tmp)
+P.check(rc == 0, "a report with PNG and JPEG images builds", err)
+imgs = images_of(pdf) if rc == 0 else []
+P.check(len(imgs) == 11, "every image is drawn (11 uses)", imgs)
+once = md.replace('![Lần nữa](anh/rgba.png "20%")', "")
+rc1, _, pdf1 = P.build(once, tmp=tmp, name="once")
+P.check(rc == 0 and rc1 == 0 and image_objects(pdf) == image_objects(pdf1),
+        "the image used twice is embedded once (as many image objects as with one use)",
+        (image_objects(pdf), image_objects(pdf1)))
+if len(imgs) == 11:
+    P.check(all(w <= TW + 0.01 for _, _, _, w, _, _ in imgs), "no image is wider than the text",
+            imgs)
+    P.check(abs(imgs[0][3] - 0.6 * TW) < 0.5, "the '60%' image is 0.6 of the text width",
+            (imgs[0][3], TW))
+    P.check(abs(imgs[1][3] - 80 * P.MM) < 0.5, "the '80mm' image is 80 mm wide", imgs[1])
+    P.check(abs(imgs[5][3] - TW) < 0.5, "a 2400-pixel image is scaled down to the text width",
+            imgs[5])
+    P.check(abs(imgs[10][3] - 48) < 0.5, "a small image keeps its size (64 px at 96 dpi)",
+            imgs[10])
+    left = 30 * P.MM
+    P.check(all(abs((x - left) - (left + TW - x - w)) < 0.5 for _, x, _, w, _, _ in imgs),
+            "images are centred")
+    P.check(all(abs(hh / w - H / W) < 0.01 for _, _, _, w, hh, pw in imgs if pw == W),
+            "aspect ratio kept")
+spans, _, heights = P.trace(pdf) if rc == 0 else ([], [], [])
+cap = [s for s in spans if s.text.startswith("Hình 1. Ảnh có kênh")]
+P.check(len(cap) == 1 and cap[0].italic, "caption read back, in italics", cap)
+if cap and imgs:
+    pg, x, top, w, hh, _ = imgs[0]
+    P.check(cap[0].page == pg and 0 < cap[0].y - (top + hh) < 30,
+            "the caption sits right under its image", (cap[0], imgs[0]))
+    mid = (cap[0].x0 + cap[0].x1) / 2
+    P.check(abs(mid - (30 * P.MM + TW / 2)) < 1, "the caption is centred", cap[0])
+txt = P.pdftotext(pdf) if rc == 0 else ""
+for c in ("Ảnh bảng màu", "Ảnh xám 16 bit", "Ảnh JPEG CMYK", "Ảnh JPEG lũy tiến"):
+    P.check(c in txt, "caption '%s' read back" % c)
+# each image and its caption on one page
+if rc == 0:
+    for s in [s for s in spans if s.text in ("Ảnh JPEG thường", "Ảnh JPEG lũy tiến",
+                                                 "Ảnh JPEG CMYK", "Ảnh rộng")]:
+        above = [i for i in imgs if i[0] == s.page and i[2] + i[4] < s.y]
+        P.check(above, "caption '%s' has its image on its page" % s.text, (s, imgs))
+
+# 16-bit samples drawn right: the 16-bit gray ramp is one ramp, not two copies
+if rc == 0:
+    shot = os.path.join(tmp, "shot")
+    pno = imgs[3][0]
+    subprocess.run(["pdftoppm", "-r", "72", "-gray", "-f", str(pno), "-l", str(pno),
+                    "-singlefile", pdf, shot], check=True)
+    raw = open(shot + ".pgm", "rb").read()
+    m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", raw)
+    pw_, ph_ = int(m.group(1)), int(m.group(2))
+    px = raw[m.end():]
+    _, x, top, w, hh, _ = imgs[3]
+    row = int(top + hh / 2)
+    vals = [px[row * pw_ + int(x + w * f)] for f in (0.05, 0.45, 0.55, 0.95)]
+    P.check(vals[0] < vals[1] < vals[2] < vals[3],
+            "a 16-bit gray image is one smooth ramp (libharu draws two copies)", vals)
+
+# the previous PDF is untouched by a failed build
+before = open(pdf, "rb").read()
+bad = md.replace("anh/pal.png", "anh/khong-co.png")
+rc2, err2, _ = P.build(bad, tmp=tmp)
+line = bad.splitlines().index('![Hình 2. Ảnh bảng màu](anh/khong-co.png "80mm")') + 1
+P.check(rc2 == 1 and re.search(r"t\.md:%d:1: error: .*khong-co\.png" % line, err2),
+        "a missing image: exit 1, FILE:LINE:COL: error naming the file", err2)
+P.check(open(pdf, "rb").read() == before, "the previous PDF is untouched")
+
+
+def err_of(body, files=None, expect=None, what=""):
+    rc, err, _ = P.build(FM + body, tmp=tempfile.mkdtemp(), files=files)
+    ok = rc == 1 and re.search(r"^\S+\.md:\d+:\d+: error: ", err, re.M) and \
+        (expect is None or re.search(expect, err))
+    P.check(ok, what, err)
+    return err
+
+
+err_of("![x](anh/a.gif)\n", {"anh/a.gif": b"GIF89a" + b"\0" * 20}, r"a\.gif.*GIF",
+       "a GIF image is an error naming the format")
+huge = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)) \
+    + chunk(b"IDAT", zlib.compress(b"\0")) + chunk(b"IEND", b"")
+err_of("![x](anh/a.png)\n", {"anh/a.png": huge}, r"20000 x 20000",
+       "an image over the pixel limit is an error")
+err_of("![x](anh/a.png)\n", {"anh/a.png": IMAGES["rgba.png"][:60]}, r"damaged",
+       "a truncated PNG is an error")
+err_of("![x](anh/a.jpg)\n", {"anh/a.jpg": b"\xff\xd8\xff\xe0\0\x10JFIF" + b"\0" * 10},
+       r"damaged JPEG", "a JPEG without a frame header is an error")
+err_of("Chữ và ![x](anh/rgba.png) ảnh.\n", {"anh/rgba.png": IMAGES["rgba.png"]},
+       r"t\.md:10:8: error: an image must stand", "an image inside text is an error at its column")
+err_of('![x](anh/rgba.png "to")\n', {"anh/rgba.png": IMAGES["rgba.png"]}, r"not a width",
+       "a title that is not a width is an error")
+err_of("![x](https://example.org/a.png)\n", None, r"web address",
+       "a web address is an error")
+
+# ---- charts ------------------------------------------------------------------
+DATA = {
+    "data/von.csv": "Năm,Vốn đầu tư (triệu đồng),Vốn sự nghiệp (triệu đồng)\n"
+                    '2021,"84.530","12.300,5"\n2022,"96.210","15.120"\n'
+                    '2023,"120.450","9.870,25"\n2024,"75.300","20.000"\n',
+    "data/nguon.csv": "Nguồn vốn,Số tiền\nNgân sách trung ương,\"84.530\"\n"
+                      "Ngân sách tỉnh,\"32.100\"\nNgân sách huyện,\"12.500\"\n"
+                      "Vốn lồng ghép,\"5.250,5\"\n",
+    "data/am.csv": "ten,gia_tri\nA,5\nB,-2\n",
+    "data/chu.csv": "ten,gia_tri\nA,5\nB,nhiều\n",
+}
+VON = [84530, 96210, 120450, 75300]
+SN = [12300.5, 15120, 9870.25, 20000]
+NGUON = [84530, 32100, 12500, 5250.5]
+md = FM + """# I. BIỂU ĐỒ
+
+Biểu đồ 1. Vốn đầu tư và vốn sự nghiệp
+
+{{ chart bar von x=nam y=von_dau_tu_trieu_dong,von_su_nghiep_trieu_dong }}
+
+Biểu đồ 2. Cơ cấu nguồn vốn
+
+{{ chart pie nguon x=nguon_von y=so_tien }}
+
+Biểu đồ 3. Xu hướng vốn
+
+{{ chart line von where nam >= 2022 x=nam y=von_dau_tu_trieu_dong }}
+"""
+rc, err, pdf = P.build(md, tmp=tempfile.mkdtemp(), files=DATA)
+P.check(rc == 0, "a report with bar, pie and line charts builds", err)
+
+
+def paths(pdf, tag="fill_path"):
+    """Per page: (page height, [(grey, [(op, [(x, y)...])...])...]) in y-down points."""
+    res = []
+    for pno, h, page in P.trace_pages(pdf):
+        items = []
+        for el in page.iter(tag):
+            segs = []
+            for p in el:
+                if p.tag in ("moveto", "lineto"):
+                    segs.append((p.tag, [(float(p.get("x")), h - float(p.get("y")))]))
+                elif p.tag == "curveto":
+                    segs.append((p.tag, [(float(p.get("x" + k)), h - float(p.get("y" + k)))
+                                         for k in "123"]))
+                elif p.tag == "closepath":
+                    segs.append((p.tag, []))
+            items.append((float(el.get("color") or 0), segs))
+        res.append((pno, items))
+    return res
+
+
+if rc == 0:
+    txt = P.pdftotext(pdf)
+    for s in ("84.530", "12.300,5", "120.450", "9.870,25", "100.000",
+              "Vốn đầu tư (triệu đồng)", "Vốn sự nghiệp (triệu đồng)", "84.530 (62,9%)",
+              "5.250,5 (3,9%)", "Ngân sách trung ương", "Biểu đồ 2. Cơ cấu nguồn vốn"):
+        P.check(s in txt, "chart text '%s' reads back" % s)
+    P.check("84530" not in txt and "12300.5" not in txt, "no number in the English form")
+    pg = paths(pdf)
+    # bars: the filled rectangles with the two series' grey levels
+    rects = []
+    for pno, items in pg:
+        for grey, segs in items:
+            pts = [p for op, ps in segs for p in ps]
+            if len(segs) == 5 and [s[0] for s in segs] == ["moveto", "lineto", "lineto",
+                                                         "lineto", "closepath"]:
+                xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+                w, h = max(xs) - min(xs), max(ys) - min(ys)
+                if w > 15 and h > 1:
+                    rects.append((pno, grey, min(xs), max(ys), w, h))
+    bars = [r for r in rects if r[1] in (0.3, 0.78)]
+    P.check(len(bars) == 8, "8 bars drawn as vector rectangles", rects)
+    if len(bars) == 8:
+        bars.sort(key=lambda r: r[2])
+        vals = [v for pair in zip(VON, SN) for v in pair]
+        k = bars[0][5] / vals[0]
+        P.check(all(abs(b[5] - k * v) < 0.5 for b, v in zip(bars, vals)),
+                "bar heights proportional to the values within 0.5 pt",
+                [(round(b[5], 2), round(k * v, 2)) for b, v in zip(bars, vals)])
+        P.check(len({round(b[3], 2) for b in bars}) == 1, "bars stand on one baseline")
+        P.check(len({b[1] for b in bars[0::2]}) == 1 and bars[0][1] != bars[1][1],
+                "the two series differ in grey level")
+    # pie: slices start at the centre, go to the rim, then arcs
+    slices = []
+    for pno, items in pg:
+        for grey, segs in items:
+            if len(segs) >= 3 and segs[0][0] == "moveto" and segs[1][0] == "lineto" \
+                    and segs[2][0] == "curveto":
+                c = segs[0][1][0]
+                a = segs[1][1][0]
+                e = [ps for op, ps in segs if op == "curveto"][-1][-1]
+                r = math.hypot(a[0] - c[0], a[1] - c[1])
+                ang = lambda p: math.degrees(math.atan2(p[0] - c[0], -(p[1] - c[1]))) % 360
+                slices.append((ang(a), ang(e), r, grey))
+    P.check(len(slices) == 4, "4 pie slices drawn as vector paths", slices)
+    if len(slices) == 4:
+        tot = sum(NGUON)
+        start = 0.0
+        ok = True
+        for (a0, a1, r, _), v in zip(slices, NGUON):
+            sweep = (a1 - a0) % 360
+            want = v / tot * 360
+            ok &= abs(a0 - start % 360) < 0.5 and abs(sweep - want) < 0.5
+            start += want
+        P.check(ok, "pie angles within 0.5 degrees of the values' shares",
+                [(round(a0, 2), round((a1 - a0) % 360, 2)) for a0, a1, _, _ in slices])
+        P.check(len({s[3] for s in slices}) == 4, "each slice has its own fill")
+    # line: a stroked polyline through 3 points, one per year kept by `where`
+    lines = []
+    for pno, h, page in P.trace_pages(pdf):
+        for el in page.iter("stroke_path"):
+            pts = [p for p in el if p.tag in ("moveto", "lineto")]
+            if float(el.get("linewidth")) > 1.3 and len(pts) == 3:
+                lines.append([(float(p.get("x")), h - float(p.get("y"))) for p in pts])
+    P.check(len(lines) == 1, "the line chart's series is one vector polyline of 3 points", lines)
+    if lines:
+        ys = [p[1] for p in lines[0]]
+        d1, d2 = ys[0] - ys[1], ys[2] - ys[1]
+        P.check(abs(d1 / (120450 - 96210) - d2 / (120450 - 75300)) < 0.001,
+                "line points at heights proportional to the values")
+    spans, _, _ = P.trace(pdf)
+    cap = [s for s in spans if s.text.startswith("Biểu đồ 1.")]
+    P.check(cap and cap[0].bold, "the chart's title paragraph is set as a title", cap)
+    lab = [s for s in spans if s.text == "120.450"]
+    P.check(lab and 12 <= lab[0].size <= 13, "labels at the table size (12-13 pt)", lab)
+
+# the title keeps with its chart: push the chart to the next page
+filler = "\n\n".join(["Đoạn văn bản dài dùng để lấp đầy trang báo cáo này cho đủ."] * 30)
+rc, err, pdf = P.build(FM + filler + "\n\nBiểu đồ 9. Giữ với biểu đồ\n\n"
+                       "{{ chart bar von x=nam y=von_dau_tu_trieu_dong }}\n",
+                       tmp=tempfile.mkdtemp(), files=DATA)
+if P.check(rc == 0, "a chart after a page of text builds", err):
+    spans, _, _ = P.trace(pdf)
+    t = [s for s in spans if s.text.startswith("Biểu đồ 9")]
+    v = [s for s in spans if s.text == "120.450"]
+    P.check(t and v and t[0].page == v[0].page, "a chart's title stays on the chart's page",
+            (t, v))
+
+TAG = "{{ chart %s }}\n"
+err_of(TAG % "bar khong_co x=a y=b", DATA, r":10:\d+: error: unknown table 'khong_co'",
+       "unknown table in a chart")
+err_of(TAG % "bar von x=nam y=von_dau_tu", DATA,
+       r":10:\d+: error: unknown column 'von_dau_tu'.*columns are", "unknown column in a chart")
+err_of(TAG % "bar chu x=ten y=gia_tri", DATA, r":10:\d+: error: .*nhiều",
+       "a non-number y cell in a chart")
+err_of(TAG % "pie am x=ten y=gia_tri", DATA, r":10:\d+: error: a pie cannot show the negative",
+       "negative values in a pie")
+many = "ten,gia_tri\n" + "".join("D%d,%d\n" % (i, i) for i in range(60))
+err_of(TAG % "line nhieu x=ten y=gia_tri", {"data/nhieu.csv": many},
+       r":10:\d+: error: .*at most 40", "more than a sane number of points")
+err_of(TAG % "pie nhieu x=ten y=gia_tri", {"data/nhieu.csv": many},
+       r"at most 12", "more than 12 pie slices")
+err_of(TAG % "donut von x=nam y=von_dau_tu_trieu_dong", DATA, r"unknown chart kind 'donut'",
+       "unknown chart kind")
+err_of(TAG % "bar von y=von_dau_tu_trieu_dong", DATA, r"needs x=COLUMN",
+       "a chart without x=")
+err_of("Chữ {{ chart bar von x=nam y=von_dau_tu_trieu_dong }}\n", DATA, r"line of its own",
+       "a chart inside text")
+
+P.done()
