@@ -36,6 +36,8 @@ enum block_kind {
 	BLK_PAGEBREAK,
 	BLK_IMAGE, /* a picture on its own: block.image */
 	BLK_CHART, /* {{ chart ... }}: block.chart */
+	BLK_APPENDIX, /* "# Phụ lục I. Title": starts appendix block.appendix;
+			 text is the title (upper case) */
 };
 
 enum para_style {
@@ -45,6 +47,13 @@ enum para_style {
 	PARA_PART, /* a "Phần I" / "Chương I" heading and its title: centred */
 	PARA_FIGCAP, /* "Biểu đồ ..." / "Hình ..." right before a chart or
 			image: centred, bold, kept with it */
+};
+
+/* An appendix (Phụ lục) after the signature block. */
+struct dappendix {
+	const char *num; /* "I", "II", "01"; "" for a lone "Phụ lục" */
+	bool landscape; /* "<!-- ngang -->" right under its heading */
+	int index; /* 0, 1, ... */
 };
 
 /* A picture: `![caption](src "60%")`. */
@@ -78,6 +87,7 @@ struct block {
 	struct dtable *table;
 	struct dimage *image;
 	const struct chart *chart;
+	struct dappendix *appendix;
 	int line; /* template line */
 };
 
@@ -107,6 +117,7 @@ struct mlist {
 struct meta {
 	struct mtext co_quan_chu_quan, co_quan, so, ky_hieu, dia_danh, loai, trich_yeu,
 	    phu_de;
+	struct mtext ten_co_quan; /* the agency in running text (appendices) */
 	int year, month, day; /* the date; year 0 when there is none */
 	int date_line;
 	struct mlist kinh_gui, ky_chuc_vu, noi_nhan;

@@ -135,12 +135,17 @@ static void page_turn(struct lctx *c, bool landscape, int bi)
 				       .outline = -1});
 }
 
-static void body(struct lctx *c)
+static void body(struct lctx *c, int from, int to)
 {
 	int land_end = -1;
-	for (int i = 0; i < c->doc->blocks.n && !c->failed; i++) {
+	for (int i = from; i < to && !c->failed; i++) {
 		const struct block *b = &c->doc->blocks.v[i];
-		if (land_end < 0 && (land_end = landscape_group_end(c->doc, i)) >= 0) {
+		if (b->kind == BLK_APPENDIX) {
+			lapp_start(c, b, i);
+			continue;
+		}
+		if (land_end < 0 && !c->landscape_appendix &&
+		    (land_end = landscape_group_end(c->doc, i)) >= 0) {
 			c->g = c->gl;
 			page_turn(c, true, i);
 		}
@@ -189,6 +194,7 @@ static void body(struct lctx *c)
 		case BLK_PAGEBREAK: page_turn(c, false, i); break;
 		case BLK_IMAGE: lfig_image(c, b, i); break;
 		case BLK_CHART: lfig_chart(c, b, i); break;
+		case BLK_APPENDIX: break; /* lapp_start, above */
 		}
 		if (i == land_end) {
 			land_end = -1;
@@ -266,7 +272,14 @@ static bool run(struct lctx *c)
 {
 	geometry(c);
 	lf_front(c);
-	body(c);
+	/* appendices come after the signature block */
+	int napp = 0, first_app = c->doc->blocks.n;
+	for (int i = c->doc->blocks.n - 1; i >= 0; i--)
+		if (c->doc->blocks.v[i].kind == BLK_APPENDIX) {
+			first_app = i;
+			napp++;
+		}
+	body(c, 0, first_app);
 	if (c->failed)
 		return false;
 	/* The closing block keeps with the body's last lines: a page holding
@@ -274,6 +287,18 @@ static bool run(struct lctx *c)
 	for (int i = c->nitems - 1; i >= 0 && i >= c->nitems - 2; i--)
 		c->items[i].brk = false;
 	lf_closing(c);
+	if (napp) {
+		c->out->napp = napp;
+		c->out->app_label = arena_alloc(c->a, sizeof(char *) * (size_t)napp);
+		for (int i = first_app; i < c->doc->blocks.n; i++) {
+			const struct dappendix *ap = c->doc->blocks.v[i].appendix;
+			if (c->doc->blocks.v[i].kind == BLK_APPENDIX)
+				c->out->app_label[ap->index] =
+				    *ap->num ? arena_printf(c->a, "PL %s-", ap->num) : "PL ";
+		}
+		body(c, first_app, c->doc->blocks.n);
+		c->g = c->gp;
+	}
 	footnotes(c);
 	if (c->failed || !lp_paginate(c))
 		return false;

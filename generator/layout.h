@@ -56,6 +56,8 @@ struct place {
 
 struct lpage {
 	float w, h;
+	int group; /* 0: the report; k + 1: appendix k (numbered apart) */
+	int num; /* its page number within the report or the appendix */
 	struct place *pl; /* into layout.ops */
 	int npl, cap;
 };
@@ -107,6 +109,8 @@ struct layout {
 	int npages;
 	struct outline_entry *outline;
 	int noutline;
+	const char **app_label; /* page label prefix of appendix k: "PL I-" */
+	int napp;
 	struct record *rec;
 	int nrec;
 	struct layout_stats stats;

@@ -20,6 +20,7 @@ struct vitem {
 	bool brk; /* a page may break after this item */
 	bool head_row; /* a table header row (repeated on later pages) */
 	bool landscape; /* V_BREAK: the pages after it are landscape */
+	int group; /* V_BREAK: appendix k starts after it (k + 1); 0: none */
 	bool cont; /* V_ROW: a piece of a row cut between lines, more follows */
 	float x0, x1; /* V_ROW: the table's left and right edges */
 	int table; /* table id for rows, else -1 */
@@ -86,6 +87,7 @@ struct lctx {
 	int outline_cap, rec_cap, page_cap;
 	bool failed;
 	bool glyph_failed; /* a missing glyph was reported */
+	bool landscape_appendix; /* the appendix being set is landscape */
 };
 
 /* layout_text.c */
@@ -112,6 +114,9 @@ void ltab_table(struct lctx *c, const struct block *b, int bi);
 void lfig_image(struct lctx *c, const struct block *b, int bi);
 void lfig_chart(struct lctx *c, const struct block *b, int bi);
 float lchart_draw(struct lctx *c, const struct chart *ch, float x, float w);
+
+/* layout_appendix.c: the head of an appendix, on a new page */
+void lapp_start(struct lctx *c, const struct block *b, int bi);
 
 /* layout_page.c */
 bool lp_paginate(struct lctx *c);

@@ -52,6 +52,7 @@ struct pb {
 	int page;
 	const struct geom *g; /* this page's geometry (orientation) */
 	bool landscape_next; /* orientation of the next page */
+	int group, group_next; /* the report (0) or appendix k (k + 1) */
 };
 
 static float note_h(const struct lctx *c, int note, int from)
@@ -151,7 +152,7 @@ static void emit_page(struct pb *b)
 	struct lctx *c = b->c;
 	const struct geom *g = b->g;
 	struct layout *L = c->out;
-	struct lpage pg = {.w = g->pw, .h = g->ph};
+	struct lpage pg = {.w = g->pw, .h = g->ph, .group = b->group};
 	for (int i = 0; i < b->nput; i++) {
 		const struct vitem *it = &c->items[b->put[i].item];
 		float top = g->top + b->put[i].y;
@@ -202,6 +203,7 @@ static void new_page(struct pb *b)
 	b->y = b->foot_h = 0;
 	b->g = b->landscape_next ? &b->c->gl : &b->c->gp;
 	b->avail = b->g->th;
+	b->group = b->group_next;
 }
 
 /* Continue a footnote from the previous page at the top of the foot area,
@@ -310,11 +312,14 @@ static bool paginate(struct lctx *c, struct pb *b)
 			if (it->kind == V_BREAK) {
 				j++;
 				b->landscape_next = it->landscape;
+				if (it->group)
+					b->group_next = it->group;
 				if (b->nput > body0)
 					break;
 				/* nothing on this page yet: turn it instead */
 				b->g = it->landscape ? &c->gl : &c->gp;
 				b->avail = b->g->th;
+				b->group = b->group_next;
 				continue;
 			}
 			int k = new_notes(b, it, nn, nn_cap);
@@ -395,11 +400,15 @@ static bool paginate(struct lctx *c, struct pb *b)
 			}
 		emit_page(b);
 	}
-	/* Page numbers: Arabic, top centre, from page 2 (decree I.7). */
-	for (int p = 1; p < c->out->npages; p++) {
+	/* Page numbers: Arabic, top centre, from page 2 (decree I.7); each
+	 * appendix is numbered from 1 again (ND30 III.1.đ). */
+	for (int p = 0; p < c->out->npages; p++) {
 		struct lpage *pg = &c->out->pages[p];
+		pg->num = p > 0 && pg->group == pg[-1].group ? pg[-1].num + 1 : 1;
+		if (pg->num < 2)
+			continue;
 		const struct geom *g = pg->w > pg->h ? &c->gl : &c->gp;
-		const char *s = arena_printf(c->a, "%d", p + 1);
+		const char *s = arena_printf(c->a, "%d", pg->num);
 		float w = lt_width(c, s, FACE_REGULAR, g->size);
 		struct op o = {.kind = OP_TEXT,
 			       .face = FACE_REGULAR,

@@ -34,6 +34,7 @@ struct md {
 	size_t *line_off;
 	int nline_off;
 	long table_cells; /* of all tables so far (MAX_TABLE_CELLS) */
+	int nappendix; /* "# Phụ lục" headings so far */
 };
 
 /* Template line of a line of the expanded text. */
@@ -304,6 +305,51 @@ static bool section_number(const char *s)
 {
 	size_t k = strspn(s, "IVXLC");
 	return k > 0 && s[k] == '.';
+}
+
+/* "# Phụ lục I. Danh mục công trình" (or "PHỤ LỤC 01 - ...", "Phụ lục:
+ * ..."): an appendix. Its number is kept as written; the title is the
+ * rest, in capitals. Returns false when the heading is not one. */
+static bool appendix_heading(struct md *m, struct block *b)
+{
+	static const char *const words[] = {"Phụ lục", "PHỤ LỤC", "phụ lục", NULL};
+	struct run *r0 = &b->text.v[0];
+	if (r0->note)
+		return false;
+	size_t n = 0;
+	for (int i = 0; words[i] && !n; i++)
+		if (strncmp(r0->text, words[i], strlen(words[i])) == 0)
+			n = strlen(words[i]);
+	const char *p = r0->text + n;
+	if (!n || (*p && !strchr(" .:-", *p)))
+		return false;
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "số ", strlen("số ")) == 0 || strncmp(p, "SỐ ", strlen("SỐ ")) == 0)
+		p += strlen("số ");
+	const char *num = p;
+	while ((*p >= '0' && *p <= '9') || (*p && strchr("IVXLC", *p)))
+		p++;
+	if (p > num && *p && !strchr(" .:-", *p))
+		p = num; /* "Phụ lục Danh mục": no number */
+	struct dappendix *ap = arena_alloc(m->a, sizeof *ap);
+	ap->num = arena_strndup(m->a, num, (size_t)(p - num));
+	ap->index = m->nappendix++;
+	while (*p && strchr(" .:-", *p))
+		p++;
+	if (strncmp(p, "–", strlen("–")) == 0)
+		for (p += strlen("–"); *p == ' ';)
+			p++;
+	r0->text = p;
+	r0->len = (uint32_t)strlen(p);
+	if (!*p) {
+		memmove(b->text.v, b->text.v + 1, sizeof *b->text.v * (size_t)(b->text.n - 1));
+		b->text.n--;
+	}
+	upper_runs(m, &b->text);
+	b->kind = BLK_APPENDIX;
+	b->appendix = ap;
+	return true;
 }
 
 static void part_heading(struct md *m, struct blocklist *out, struct block *b)
@@ -727,6 +773,11 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 			return;
 		}
 		m->bare_part = -1;
+		if (level == 1 && b->text.n && appendix_heading(m, b)) {
+			/* sections are numbered again inside an appendix */
+			memset(m->counter, 0, sizeof m->counter);
+			return;
+		}
 		if (level == 1 && b->text.n) {
 			int at = out->n;
 			part_heading(m, out, b);
@@ -767,7 +818,10 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		if (lit && strncmp(lit, CHART_MARK, strlen(CHART_MARK)) == 0 &&
 		    chart_mark(m, node, lit, out))
 			return;
-		if (lit && is_landscape_mark(lit))
+		if (lit && is_landscape_mark(lit) && out->n &&
+		    out->v[out->n - 1].kind == BLK_APPENDIX)
+			out->v[out->n - 1].appendix->landscape = true; /* the whole appendix */
+		else if (lit && is_landscape_mark(lit))
 			m->landscape_next = true;
 		else if (lit && strncmp(lit, "<!--", 4) != 0)
 			para_from_literal(m, node, out, prefix);

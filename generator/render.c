@@ -423,7 +423,12 @@ static void navigation(HPDF_Doc pdf, const struct layout *L, HPDF_Page *pages)
 {
 	if (!L->npages)
 		return;
-	HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+	/* the report's pages 1, 2, ...; an appendix's "PL I-1", ... */
+	for (int p = 0; p < L->npages; p++)
+		if (p == 0 || L->pages[p].group != L->pages[p - 1].group)
+			HPDF_AddPageLabel(pdf, (HPDF_UINT)p, HPDF_PAGE_NUM_STYLE_DECIMAL, 1,
+					  L->pages[p].group ? L->app_label[L->pages[p].group - 1]
+							    : NULL);
 	if (L->noutline) {
 		outline(pdf, L, pages);
 		HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);

@@ -244,6 +244,11 @@ static bool build_meta(struct arena *a, const struct source *s, const struct tpl
 	ok &= expand_list(a, &f->noi_nhan, env, &m->noi_nhan);
 	ok &= expand_text(a, &f->ky_quyen_han, env, &m->ky_quyen_han);
 	ok &= expand_text(a, &f->ky_ho_ten, env, &m->ky_ho_ten);
+	for (int i = 0; i < f->nvars; i++)
+		if (strcmp(f->vars[i].name, "ten_co_quan") == 0) {
+			struct fm_text t = {.s = f->vars[i].value, .loc = f->vars[i].loc};
+			ok &= expand_text(a, &t, env, &m->ten_co_quan);
+		}
 	m->has_ky = f->has_ky;
 	m->du_thao = f->du_thao;
 	m->page = f->page;
@@ -303,8 +308,12 @@ static void warn_missing_parts(const char *file, const struct meta *m,
 		diag_warn(at, "no 'noi_nhan': the recipient list is missing");
 	if (!m->has_ky)
 		diag_warn(at, "no 'ky': the signature block is missing");
-	/* the body ends with the end mark "./." */
-	for (int i = d->blocks.n - 1; i >= 0; i--) {
+	/* the body (before any appendix) ends with the end mark "./." */
+	int end = d->blocks.n;
+	for (int i = 0; i < end; i++)
+		if (d->blocks.v[i].kind == BLK_APPENDIX)
+			end = i;
+	for (int i = end - 1; i >= 0; i--) {
 		const struct block *b = &d->blocks.v[i];
 		if (b->kind != BLK_PARA || !b->text.n)
 			continue;

@@ -385,4 +385,102 @@ err_of(TAG % "bar von y=von_dau_tu_trieu_dong", DATA, r"needs x=COLUMN",
 err_of("Chữ {{ chart bar von x=nam y=von_dau_tu_trieu_dong }}\n", DATA, r"line of its own",
        "a chart inside text")
 
+# ---- appendices ---------------------------------------------------------------
+APP_FM = FM.replace("---\n\n", """ky:
+  quyen_han: TM. ỦY BAN NHÂN DÂN
+  chuc_vu: CHỦ TỊCH
+  ho_ten: Nguyễn Văn A
+noi_nhan:
+  - UBND tỉnh Lai Châu (b/c);
+  - Lưu: VT.
+---
+
+""", 1)
+rows = "".join("| %d | Công trình số %d | %d |\n" % (i, i, 1000 * i) for i in range(1, 61))
+md = APP_FM + """# I. KẾT QUẢ
+
+Nội dung báo cáo, chi tiết tại Phụ lục I và Phụ lục II kèm theo./.
+
+# Phụ lục I. Danh mục công trình hoàn thành
+
+Biểu đồ 1. Vốn đầu tư
+
+{{ chart bar von x=nam y=von_dau_tu_trieu_dong }}
+
+Biểu đồ 2. Nguồn vốn
+
+{{ chart pie nguon x=nguon_von y=so_tien }}
+
+# Phụ lục II. Chi tiết vốn theo công trình
+<!-- ngang -->
+
+| STT | Công trình | Vốn (triệu đồng) |
+|--:|---|--:|
+""" + rows
+rc, err, pdf = P.build(md, tmp=tempfile.mkdtemp(), files=DATA)
+P.check(rc == 0, "a report with two appendices builds", err)
+if rc == 0:
+    n = P.npages(pdf)
+    pages = [P.pdftotext(pdf, i, i) for i in range(1, n + 1)]
+    flat = [" ".join(t.split()) for t in pages]
+    ref = ("(Kèm theo Báo cáo số 05/BC-UBND ngày 05 tháng 6 năm 2024 của Ủy ban nhân dân "
+           "huyện Phong Thổ)")
+    a1 = [i for i, t in enumerate(flat) if t.startswith("Phụ lục I DANH MỤC")]
+    a2 = [i for i, t in enumerate(flat) if re.match(r"(\d+ )?Phụ lục II CHI TIẾT", t)]
+    P.check(len(a1) == 1 and len(a2) == 1 and a1[0] < a2[0],
+            "each appendix starts its own page with 'Phụ lục I' / 'Phụ lục II'",
+            [t[:60] for t in flat])
+    if a1 and a2:
+        P.check(ref in flat[a1[0]] and ref in flat[a2[0]],
+                "the reference line, from the front matter, under each appendix title",
+                (flat[a1[0]][:200], flat[a2[0]][:200]))
+        P.check("Nguyễn Văn A" in flat[a1[0] - 1] and "Nguyễn Văn A" not in flat[a1[0]],
+                "appendices come after the signature block")
+        P.check(all("CỘNG HÒA" not in t for t in flat[a1[0]:]),
+                "no national header on appendix pages")
+        P.check(n - a2[0] >= 2, "the landscape appendix runs over several pages", n - a2[0])
+        spans, rules, heights = P.trace(pdf)
+        top_nums = {}
+        for sp in spans:
+            if sp.y < 20 * P.MM and re.fullmatch(r"\d+", sp.text):
+                top_nums[sp.page] = sp.text
+        p2 = a2[0] + 1  # 1-based first page of appendix II
+        P.check(p2 not in top_nums and top_nums.get(p2 + 1) == "2",
+                "an appendix's second page shows page number 2 (its first none)", top_nums)
+        P.check(a1[0] + 1 not in top_nums, "an appendix's first page shows no number",
+                top_nums)
+        info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(n), pdf],
+                              capture_output=True, text=True).stdout
+        sizes = re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)
+        land = [int(p) for p, w, h in sizes if float(w) > float(h)]
+        P.check(land == list(range(p2, n + 1)), "<!-- ngang --> makes the appendix landscape",
+                sizes)
+        app = [sp for sp in spans if sp.text in ("Phụ lục I", "Phụ lục II")]
+        P.check(len(app) == 2 and all(sp.bold and abs(sp.size - 14) < 0.1 for sp in app),
+                "'Phụ lục I' lines in 14 pt bold", app)
+        for sp in app:
+            pw = 297 if sp.page >= p2 else 210
+            mid = 30 * P.MM + (pw - 45) * P.MM / 2
+            P.check(abs((sp.x0 + sp.x1) / 2 - mid) < 1, "'%s' centred" % sp.text, sp)
+        refsp = [sp for sp in spans if sp.text.startswith("(Kèm theo")]
+        P.check(refsp and all(sp.italic for sp in refsp), "the reference line is italic", refsp)
+    out = subprocess.run(["mutool", "show", pdf, "outline"], capture_output=True,
+                         text=True).stdout
+    P.check("Phụ lục I. DANH MỤC CÔNG TRÌNH HOÀN THÀNH" in out and
+            "Phụ lục II. CHI TIẾT VỐN THEO CÔNG TRÌNH" in out,
+            "the outline lists both appendices", out)
+    qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"],
+                         capture_output=True).stdout
+    P.check(b"/P (PL I-)" in qdf and b"/P (PL II-)" in qdf,
+            "page labels say where you are (PL I-1, PL II-2)")
+    # ten_co_quan names the agency in the reference line
+    rc, err, pdf = P.build(md.replace("ky_hieu:", "ten_co_quan: UBND huyện Phong Thổ\nky_hieu:"),
+                           tmp=tempfile.mkdtemp(), files=DATA)
+    P.check(rc == 0 and "của UBND huyện Phong Thổ)" in " ".join(P.pdftotext(pdf).split()),
+            "ten_co_quan gives the agency's name in the reference line", err)
+    # check does not ask for "./." at the end of an appendix
+    rc, out_, err = P.run("check", os.path.join(os.path.dirname(pdf), "t.md"))
+    P.check("./." not in err, "the end mark is looked for at the end of the body, not of "
+            "the last appendix", err)
+
 P.done()
