@@ -211,6 +211,48 @@ static struct ynode *parse_yaml(struct yctx *c, const char *y, size_t n)
 
 /* ---- reading the tree into struct frontmatter ---- */
 
+/* What the decree's keys are, for messages: a user who keeps a value of
+ * their own under one of these names ("ky: Quý II") is told what the name
+ * is taken for, not only that the value has the wrong shape. */
+const char *fm_key_role(const char *key)
+{
+	static const char *const roles[][2] = {
+	    {"co_quan_chu_quan", "the parent agency (first line of the header, left)"},
+	    {"co_quan", "the issuing agency (header, left, bold)"},
+	    {"so", "the document number ('Số: 05/BC-UBND')"},
+	    {"ky_hieu", "the symbol after the number ('BC-UBND')"},
+	    {"dia_danh", "the place name of the date line ('Phong Thổ, ngày ...')"},
+	    {"ngay", "the report's date (YYYY-MM-DD, in the date line)"},
+	    {"loai", "the document type above the title ('BÁO CÁO')"},
+	    {"trich_yeu", "the summary under the document type"},
+	    {"phu_de", "the italic line under the summary"},
+	    {"kinh_gui", "the recipients after 'Kính gửi:'"},
+	    {"du_thao", "the draft mark (true or false)"},
+	    {"ky", "the signature block (ky.quyen_han, ky.chuc_vu, ky.ho_ten)"},
+	    {"noi_nhan", "the list under 'Nơi nhận:'"},
+	    {"trang", "the page settings (trang.le, trang.co_chu, trang.gian_dong, "
+		      "trang.thut_dau_dong)"},
+	    {"danh_so_tu_dong", "automatic heading numbers (true or false)"},
+	};
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+		if (strcmp(key, roles[i][0]) == 0)
+			return roles[i][1];
+	return NULL;
+}
+
+/* "; 'ky' is the signature block (...): a value of your own needs another
+ * name (ky_bao_cao, say)", or "" for a key that is no part of the page. */
+static const char *role_hint(struct yctx *c, const char *key)
+{
+	const char *role = fm_key_role(key);
+	if (!role)
+		return "";
+	return arena_printf(c->a,
+			    "; '%s' is %s: a value of your own needs another name "
+			    "('%s_bao_cao', say)",
+			    key, role, key);
+}
+
 static bool is_null(const struct ynode *v)
 {
 	return v->kind == Y_SCALAR && v->plain &&
@@ -229,7 +271,7 @@ static bool want_text(struct yctx *c, const char *key, const struct ynode *v,
 		return false;
 	}
 	if (v->kind != Y_SCALAR) {
-		diag_error(v->loc, "'%s' must be a single text value", key);
+		diag_error(v->loc, "'%s' must be a single text value%s", key, role_hint(c, key));
 		return false;
 	}
 	if (is_null(v) && !empty_is_present)
@@ -276,7 +318,7 @@ static bool entry_text(struct yctx *c, const char *key, const struct ynode *v,
 			return true;
 		}
 	}
-	diag_error(v->loc, "'%s': each entry must be one line of text", key);
+	diag_error(v->loc, "'%s': each entry must be one line of text%s", key, role_hint(c, key));
 	return false;
 }
 
@@ -312,11 +354,11 @@ static int read_bool(const char *s)
 	return -1;
 }
 
-static bool want_bool(const char *key, const struct ynode *v, bool *out)
+static bool want_bool(struct yctx *c, const char *key, const struct ynode *v, bool *out)
 {
 	int b = v->kind == Y_SCALAR ? read_bool(v->s) : -1;
 	if (b < 0) {
-		diag_error(v->loc, "'%s' must be true or false", key);
+		diag_error(v->loc, "'%s' must be true or false%s", key, role_hint(c, key));
 		return false;
 	}
 	*out = b;
@@ -402,7 +444,8 @@ static bool read_ky(struct yctx *c, const struct ynode *v, struct frontmatter *f
 	if (is_null(v))
 		return true;
 	if (v->kind != Y_MAP) {
-		diag_error(v->loc, "'ky' must hold quyen_han, chuc_vu and ho_ten");
+		diag_error(v->loc, "'ky' must hold quyen_han, chuc_vu and ho_ten%s",
+			   role_hint(c, "ky"));
 		return false;
 	}
 	if (!check_keys(v, "ky", keys))
@@ -421,7 +464,6 @@ static bool read_ky(struct yctx *c, const struct ynode *v, struct frontmatter *f
 
 static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup *p)
 {
-	(void)c;
 	static const char *const keys[] = {
 	    "le",          "co_chu",           "gian_dong", "thut_dau_dong",
 	    "co_chu_bang", "co_chu_chu_thich", NULL};
@@ -430,7 +472,8 @@ static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup 
 		return true;
 	if (v->kind != Y_MAP || !check_keys(v, "trang", keys)) {
 		if (v->kind != Y_MAP)
-			diag_error(v->loc, "'trang' must be a map of page settings");
+			diag_error(v->loc, "'trang' must be a map of page settings%s",
+				   role_hint(c, "trang"));
 		return false;
 	}
 	bool ok = true;
@@ -560,10 +603,10 @@ static bool read_root(struct yctx *c, const struct ynode *root, struct frontmatt
 			ok &= want_list(c, key, v, &fm->noi_nhan);
 			continue;
 		} else if (strcmp(key, "du_thao") == 0) {
-			ok &= want_bool(key, v, &fm->du_thao);
+			ok &= want_bool(c, key, v, &fm->du_thao);
 			continue;
 		} else if (strcmp(key, "danh_so_tu_dong") == 0) {
-			ok &= want_bool(key, v, &fm->danh_so_tu_dong);
+			ok &= want_bool(c, key, v, &fm->danh_so_tu_dong);
 			continue;
 		} else if (strcmp(key, "ky") == 0) {
 			ok &= read_ky(c, v, fm);

@@ -58,6 +58,10 @@ struct frontmatter {
  * False (reported) for a switch that is neither true nor false. */
 bool fm_override(struct frontmatter *fm, const struct scalar *set);
 
+/* What a key of the decree's parts is for ("the signature block (...)"),
+ * or NULL for a key of the user's own. */
+const char *fm_key_role(const char *key);
+
 /* The decree's defaults (spec/decree30.md §11). */
 void fm_default_page(struct page_setup *p);
 

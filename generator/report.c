@@ -260,8 +260,9 @@ static bool build_meta(struct arena *a, const struct source *s, const struct tpl
 			diag_error(
 			    f->ngay.loc,
 			    "'ngay' is '%s'; write the date as YYYY-MM-DD (or YYYY-MM to "
-			    "leave the day blank for the signer)",
-			    ngay.s);
+			    "leave the day blank for the signer); 'ngay' is %s: a value "
+			    "of your own needs another name ('ngay_bao_cao', say)",
+			    ngay.s, fm_key_role("ngay"));
 			ok = false;
 		}
 	}
