@@ -24,6 +24,10 @@
  * their end, and images, in one paragraph. */
 #define MAX_OPEN_HTML 16
 #define MAX_PARA_IMAGES 64
+/* Characters of a text that becomes a PDF string: the title, author and
+ * subject (trich_yeu, co_quan, loai) and each heading (the outline).
+ * libharu refuses strings over 64 KB (32.767 UTF-16 units). */
+#define MAX_TITLE_CHARS 2000
 #define MAX_PAGES 5000 /* pages in one report */
 #define MAX_YAML_NODES 10000 /* front matter nodes (alias bombs) */
 #define MAX_TABLE_COLUMNS 60 /* columns of a laid-out table */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "expr.h"
 #include "report.h"
@@ -36,9 +37,12 @@ static const char usage[] =
 
 static int usage_error(const char *fmt, const char *arg)
 {
-	char msg[512];
-	snprintf(msg, sizeof msg, fmt, arg);
-	fprintf(stderr, "baocao: error: %s\nTry 'baocao --help'.\n", msg);
+	/* one line, through diag: an argument or environment value with
+	 * newlines or control characters is shown escaped */
+	struct buf msg = BUF_INIT;
+	buf_printf(&msg, fmt, arg);
+	diag_fail(DIAG_USAGE, "%s (see 'baocao --help')", buf_cstr(&msg));
+	buf_free(&msg);
 	return DIAG_USAGE;
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "diagtidy.h"
 
 static int n_errors, n_warnings;
 static enum diag_status worst;
@@ -43,15 +44,28 @@ static void put_loc(struct buf *b, struct srcloc loc)
 
 static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_list ap)
 {
+	struct buf text = BUF_INIT;
+	buf_vprintf(&text, fmt, ap);
+	/* a warning of one kind repeated (an overwide word in every row of
+	 * a 480.000-row table) is shown DIAG_MAX_REPEATS times, then once
+	 * more as a note saying the rest are not shown */
+	int seen = kind[0] == 'w' ? diagtidy_repeats(buf_cstr(&text)) : 0;
+	if (seen > DIAG_MAX_REPEATS) {
+		buf_free(&text);
+		return;
+	}
 	struct buf b = BUF_INIT;
 	put_loc(&b, loc);
-	buf_puts(&b, kind);
-	buf_vprintf(&b, fmt, ap);
-	/* One message, one line: a newline from user text would break
-	 * editors' error parsers. */
-	for (size_t i = 0; i < b.len; i++)
-		if (b.ptr[i] == '\n' || b.ptr[i] == '\r')
-			b.ptr[i] = ' ';
+	if (seen == DIAG_MAX_REPEATS) {
+		buf_puts(&b, "note: more warnings like this one are not shown: ");
+	} else {
+		buf_puts(&b, kind);
+	}
+	buf_put(&b, text.ptr, text.len);
+	buf_free(&text);
+	/* one message, one line, nothing that moves the terminal's cursor
+	 * or turns text around; long quoted values shortened */
+	diagtidy_line(&b);
 	emit(&b);
 	buf_free(&b);
 }

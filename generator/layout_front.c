@@ -238,10 +238,21 @@ static void header_box(struct lctx *c)
 	}
 	/* Two empty 14 pt lines after the date, then the type name. */
 	float h = bottom + 3 * pitch_of(14) - lt_baseline(14, pitch_of(14));
+	if (h > g->th) { /* it would be drawn below the page's edge */
+		const struct mtext *at =
+		    m->co_quan.s ? &m->co_quan : &m->co_quan_chu_quan;
+		diag_error((struct srcloc){c->doc->file, at->line, 0},
+			   "the header (co_quan_chu_quan, co_quan, so, dia_danh) is "
+			   "%.0f mm tall and does not fit on the first page "
+			   "(%.0f mm): shorten it",
+			   h / MM, g->th / MM);
+		c->failed = true;
+	}
 	push_box(c, op0, h, false);
 }
 
-static void title_box(struct lctx *c)
+/* header_h: the height of the header above, on the same first page */
+static void title_box(struct lctx *c, float header_h)
 {
 	const struct meta *m = &c->doc->meta;
 	const struct geom *g = &c->g;
@@ -326,13 +337,28 @@ static void title_box(struct lctx *c)
 		}
 		y += p14; /* one empty line before the body */
 	}
+	/* the title block is one box on page 1, under the header: one
+	 * taller than the rest of the page would be drawn below its edge */
+	if (y > g->th - header_h) {
+		const struct mtext *at = m->kinh_gui.n    ? &m->kinh_gui.v[0]
+					 : m->phu_de.s    ? &m->phu_de
+					 : m->trich_yeu.s ? &m->trich_yeu
+							  : &m->loai;
+		diag_error((struct srcloc){c->doc->file, at->line, 0},
+			   "the title block (loai, trich_yeu, phu_de, kinh_gui) is "
+			   "%.0f mm tall; under the header it does not fit on the "
+			   "first page (%.0f mm left): shorten it",
+			   y / MM, (g->th - header_h) / MM);
+		c->failed = true;
+		return;
+	}
 	push_box(c, op0, y, false);
 }
 
 void lf_front(struct lctx *c)
 {
 	header_box(c);
-	title_box(c);
+	title_box(c, c->nitems ? c->items[c->nitems - 1].h : 0);
 }
 
 void lf_closing(struct lctx *c)
@@ -401,6 +427,20 @@ void lf_closing(struct lctx *c)
 		right_bottom = y;
 	}
 	float h = left_bottom > right_bottom ? left_bottom : right_bottom;
+	/* the block is kept on one page: one taller than the page would be
+	 * drawn below its bottom edge, its last entries lost */
+	if (h > g->th) {
+		bool list = left_bottom > right_bottom;
+		diag_error(
+		    (struct srcloc){c->doc->file,
+				    list ? m->noi_nhan.v[0].line : m->ky_quyen_han.line,
+				    0},
+		    "the %s is %.0f mm tall and does not fit on one page "
+		    "(%.0f mm); shorten it",
+		    list ? "'noi_nhan' list" : "signature block", h / MM, g->th / MM);
+		c->failed = true;
+		return;
+	}
 	/* one empty line between the body and the block */
 	lc_push_item(c, (struct vitem){.kind = V_SPACE,
 				       .brk = false,

@@ -818,8 +818,14 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		if (lit && strncmp(lit, CHART_MARK, strlen(CHART_MARK)) == 0 &&
 		    chart_mark(m, node, lit, out))
 			return;
-		if (lit && is_landscape_mark(lit) && out->n &&
-		    out->v[out->n - 1].kind == BLK_APPENDIX)
+		int off;
+		const char *lost = lit ? mdguard_comment_block(lit, &off) : NULL;
+		if (lost) { /* a comment that would swallow text */
+			diag_error(loc_at(m, cmark_node_get_start_line(node) + off), "%s",
+				   lost);
+			m->failed = true;
+		} else if (lit && is_landscape_mark(lit) && out->n &&
+			   out->v[out->n - 1].kind == BLK_APPENDIX)
 			out->v[out->n - 1].appendix->landscape = true; /* the whole appendix */
 		else if (lit && is_landscape_mark(lit))
 			m->landscape_next = true;

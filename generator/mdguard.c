@@ -109,3 +109,145 @@ bool mdguard_check(const char *file, const char *md, size_t len,
 	}
 	return true;
 }
+
+static bool title_ok(const char *file, const char *what, const char *s, int line)
+{
+	if (!s)
+		return true;
+	size_t n = text_length(s, strlen(s));
+	if (n <= MAX_TITLE_CHARS)
+		return true;
+	diag_error((struct srcloc){file, line, 0},
+		   "%s is %zu characters long; at most %d fit the PDF's %s", what, n,
+		   MAX_TITLE_CHARS,
+		   strcmp(what, "a heading") == 0 ? "outline" : "document properties");
+	return false;
+}
+
+bool mdguard_titles(const struct doc *d)
+{
+	const struct meta *m = &d->meta;
+	if (!title_ok(d->file, "'trich_yeu'", m->trich_yeu.s, m->trich_yeu.line) ||
+	    !title_ok(d->file, "'co_quan'", m->co_quan.s, m->co_quan.line) ||
+	    !title_ok(d->file, "'loai'", m->loai.s, m->loai.line))
+		return false;
+	for (int i = 0; i < d->blocks.n; i++) {
+		const struct block *b = &d->blocks.v[i];
+		if (b->kind != BLK_HEADING)
+			continue;
+		size_t n = 0;
+		for (int k = 0; k < b->text.n; k++)
+			n += text_length(b->text.v[k].text, b->text.v[k].len);
+		if (n > MAX_TITLE_CHARS) {
+			diag_error((struct srcloc){d->file, b->line, 0},
+				   "a heading is %zu characters long; at most %d fit "
+				   "the PDF's outline: shorten it, or make it a "
+				   "paragraph",
+				   n, MAX_TITLE_CHARS);
+			return false;
+		}
+	}
+	return true;
+}
+
+const char *mdguard_comment_block(const char *lit, int *line_off)
+{
+	*line_off = 0;
+	if (strncmp(lit, "<!--", 4) != 0)
+		return NULL; /* other HTML is shown as text: nothing lost */
+	const char *p = lit;
+	for (;;) {
+		/* as cmark-gfm: the block ends on the line holding "-->" */
+		const char *end = strstr(p + 2, "-->");
+		if (!end)
+			return "an HTML comment '<!--' is never closed with '-->': the "
+			       "rest of the report would be dropped";
+		for (const char *q = p; q < end; q++)
+			if (*q == '\n')
+				++*line_off;
+		p = end + 3;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\n' || !*p)
+			return NULL;
+		if (strncmp(p, "<!--", 4) != 0)
+			return "text after a comment's '-->' on the same line would be "
+			       "dropped; put it on a line of its own";
+	}
+}
+
+/* The scan state of the current line of the buffer last asked about. */
+static struct {
+	const char *base;
+	size_t line; /* offset of the line's start */
+	size_t done; /* bytes scanned up to here */
+	int open; /* backticks of the open code span; 0 outside */
+	bool html; /* the line starts raw HTML */
+} lc;
+
+bool mdguard_literal_context(const char *s, size_t len)
+{
+	if (lc.base != s || lc.done > len) {
+		/* another buffer, or it moved: find the line start once */
+		size_t i = len;
+		while (i && s[i - 1] != '\n')
+			i--;
+		lc.base = s;
+		lc.line = lc.done = i;
+		lc.open = 0;
+		lc.html = false;
+	}
+	const char *nl = len > lc.done ? memchr(s + lc.done, '\n', len - lc.done) : NULL;
+	if (nl) { /* a new line since: start it over, from its last one */
+		size_t i = len;
+		while (i > lc.done && s[i - 1] != '\n')
+			i--;
+		lc.line = lc.done = i;
+		lc.open = 0;
+		lc.html = false;
+	}
+	if (lc.done == lc.line && len > lc.line) {
+		const char *p = s + lc.line, *e = s + len;
+		for (int k = 0; k < 3 && p < e && *p == ' '; k++)
+			p++;
+		lc.html =
+		    e - p >= 2 && p[0] == '<' &&
+		    (is_ascii_letter(p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?');
+	}
+	for (size_t i = lc.done; i < len;) {
+		if (s[i] == '\\' && !lc.open) {
+			i += i + 1 < len ? 2 : 1; /* an escaped character */
+			continue;
+		}
+		if (s[i] != '`') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && s[j] == '`')
+			j++;
+		if (j == len) /* a run still growing: decide later */
+			break;
+		int run = (int)(j - i);
+		if (!lc.open)
+			lc.open = run;
+		else if (run == lc.open)
+			lc.open = 0;
+		i = j;
+	}
+	/* stop before a trailing backtick run: it may grow */
+	size_t stop = len;
+	while (stop > lc.done && s[stop - 1] == '`')
+		stop--;
+	if (stop < len && !(stop > lc.done && s[stop - 1] == '\\'))
+		lc.done = stop;
+	else
+		lc.done = len;
+	bool pending_open = !lc.open && stop < len; /* "`" right before */
+	return lc.html || lc.open || pending_open;
+}
+
+void mdguard_literal_reset(void)
+{
+	memset(&lc, 0, sizeof lc);
+}

@@ -20,6 +20,7 @@
 #include "fsafe.h"
 #include "image.h"
 #include "markdown.h"
+#include "mdguard.h"
 #include "memhint.h"
 #include "numfmt.h"
 #include "render.h"
@@ -366,6 +367,7 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 	ok = ok && md_parse(&a, s->file, buf_cstr(&md), md.len, &map,
 			    s->fm.danh_so_tu_dong, &doc);
 	ok = ok && image_load_doc(&a, &doc);
+	ok = ok && mdguard_titles(&doc); /* texts the PDF writer cannot take */
 	if (ok && o->check_only)
 		warn_missing_parts(s->file, &doc.meta, &doc);
 	struct layout L = {0};

@@ -13,6 +13,7 @@
 #include "chart.h"
 #include "expr.h"
 #include "filter.h"
+#include "mdguard.h"
 #include "numfmt.h"
 #include "text.h"
 
@@ -123,7 +124,8 @@ static bool parse_let(struct tx *x, struct tok *t, struct expr_src in, size_t i)
 	expr_src_skip(&in, i);
 	size_t e = name_end(in.s, 0, in.len);
 	if (e == 0 || (in.s[0] >= '0' && in.s[0] <= '9')) {
-		diag_error(here(&in), "expected a name after 'let': {{ let NAME = EXPR }}");
+		diag_error(here(&in),
+			   "expected a name after 'let': {{ let NAME = EXPR }}");
 		return false;
 	}
 	t->kind = K_LET;
@@ -453,10 +455,11 @@ static bool check_lets(struct tx *x)
 		if (keys[i].scope == keys[i - 1].scope &&
 		    strcmp(keys[i].name, keys[i - 1].name) == 0) {
 			const struct tok *t = &x->toks[keys[i].tok];
-			diag_error(t->nameloc,
-				   "'%s' is already defined at line %d in this block; a let "
-				   "names one value (use another name, or a block of its own)",
-				   t->name, x->toks[keys[i - 1].tok].nameloc.line);
+			diag_error(
+			    t->nameloc,
+			    "'%s' is already defined at line %d in this block; a let "
+			    "names one value (use another name, or a block of its own)",
+			    t->name, x->toks[keys[i - 1].tok].nameloc.line);
 			return false;
 		}
 	x->ctx.letdefs = defs;
@@ -523,9 +526,12 @@ static void emit_value(struct tx *x, const char *s, size_t n, int line)
 	 * byte made that the slowest part of expanding them. */
 	buf_grow(b, 2 * n);
 	char *d = b->ptr + b->len;
+	/* inside `code` or an HTML line Markdown shows text as it is: an
+	 * escape there would show its backslash */
+	bool esc = x->md && !mdguard_literal_context(b->ptr ? b->ptr : "", b->len);
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i] == '\n' ? ' ' : s[i];
-		if (x->md && needs_escape(c))
+		if (esc && needs_escape(c))
 			*d++ = '\\';
 		*d++ = c;
 	}
@@ -629,11 +635,13 @@ static bool run_block(struct tx *x, int from, int to);
 static bool run_let(struct tx *x, const struct tok *t)
 {
 	for (int i = x->ctx.nframes - 1; i >= 0; i--)
-		if (x->ctx.frames[i].loop && data_column(x->ctx.frames[i].t, t->name) >= 0) {
-			diag_error(t->nameloc,
-				   "'%s' is a column of %s in this loop; a let cannot take "
-				   "its name (choose another)",
-				   t->name, x->ctx.frames[i].t->path);
+		if (x->ctx.frames[i].loop &&
+		    data_column(x->ctx.frames[i].t, t->name) >= 0) {
+			diag_error(
+			    t->nameloc,
+			    "'%s' is a column of %s in this loop; a let cannot take "
+			    "its name (choose another)",
+			    t->name, x->ctx.frames[i].t->path);
 			return false;
 		}
 	struct expr_let l = {.name = t->name, .loc = t->nameloc};
@@ -834,6 +842,7 @@ bool tpl_expand(struct arena *a, const char *file, int first_line, const char *s
 {
 	struct tx x;
 	tx_init(&x, a, file, true, env, out);
+	mdguard_literal_reset();
 	struct expr_src cur = {file, src, len, first_line, 1};
 	if (!tokenize(&x, cur))
 		return false;

@@ -104,6 +104,12 @@ rc, _, err = P.run("build", os.path.join(tmp, "bao-cao.markdown"), "-o",
                    os.path.join(tmp, "e.pdf"), env={"SOURCE_DATE_EPOCH": "abc"})
 P.check(rc == 2 and "SOURCE_DATE_EPOCH" in err and not os.path.exists(os.path.join(tmp, "e.pdf")),
         "a malformed SOURCE_DATE_EPOCH is an error, not a silently undated file", err)
+rc, _, err = P.run("build", os.path.join(tmp, "bao-cao.markdown"), "-o",
+                   os.path.join(tmp, "e.pdf"), env={"SOURCE_DATE_EPOCH": "12\n34\x1b[1m"})
+P.check(rc == 2 and err.splitlines() == [
+    "baocao: error: SOURCE_DATE_EPOCH is '12 34\\x1B[1m'; it must be a number of seconds "
+    "since 1970 (see 'baocao --help')"],
+    "a SOURCE_DATE_EPOCH with a newline and an escape: one line, escaped", err)
 rc, err, _ = P.build("---\ntrang:\n  thut_dau_dong: 11\n---\nx\n")
 P.check(rc == 1 and "/t.md:3:18: error: 'thut_dau_dong' is 10 or 12.7" in err,
         "the first-line indent is 10 or 12.7 mm, nothing between", err)
