@@ -133,8 +133,8 @@ bool mdguard_titles(const struct doc *d)
 		return false;
 	for (int i = 0; i < d->blocks.n; i++) {
 		const struct block *b = &d->blocks.v[i];
-		if (b->kind != BLK_HEADING)
-			continue;
+		if (b->kind != BLK_HEADING && b->kind != BLK_APPENDIX)
+			continue; /* the outline's entries */
 		size_t n = 0;
 		for (int k = 0; k < b->text.n; k++)
 			n += text_length(b->text.v[k].text, b->text.v[k].len);
