@@ -209,6 +209,11 @@ static HPDF_UINT32 src_size(HPDF_Stream s)
 	return ((struct content_src *)s->attr)->len;
 }
 
+static void src_free(HPDF_Stream s)
+{
+	HPDF_FreeMem(s->mmgr, s->attr);
+}
+
 static HPDF_STATUS flate_filter_entry(HPDF_Dict dict, HPDF_Stream out)
 {
 	(void)dict;
@@ -221,15 +226,17 @@ static HPDF_STATUS flate_filter_entry(HPDF_Dict dict, HPDF_Stream out)
 bool pdfhack_set_content(HPDF_Page page, const void *data, size_t len, bool deflated)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	/* freed with the document */
 	struct content_src *src = HPDF_GetMem(page->mmgr, sizeof *src);
 	if (!src)
 		return false; /* the error handler has recorded it */
 	*src = (struct content_src){data, (HPDF_UINT)len, 0};
 	HPDF_Stream s = HPDF_CallbackReader_New(page->mmgr, src_read, src_seek, src_tell,
 						src_size, src);
-	if (!s)
+	if (!s) {
+		HPDF_FreeMem(page->mmgr, src);
 		return false;
+	}
+	s->free_fn = src_free; /* src goes with the stream */
 	HPDF_Stream_Free(attr->contents->stream);
 	attr->contents->stream = attr->stream = s;
 	if (deflated) {
