@@ -58,8 +58,10 @@ static char *plain_text(struct lctx *c, const struct inl *in)
 
 /* Lines of a paragraph or heading become items. keep: the block keeps
  * with what follows (headings, table titles). */
+enum keep { KEEP_NONE, KEEP_ALL, KEEP_LAST };
+
 static void add_lines(struct lctx *c, const struct block *b, int bi,
-		      const struct pstyle *st, bool keep, float gap)
+		      const struct pstyle *st, enum keep keep, float gap)
 {
 	struct pline *pl;
 	int n = lt_set(c, b->text.v, b->text.n, st, &pl);
@@ -77,7 +79,9 @@ static void add_lines(struct lctx *c, const struct block *b, int bi,
 	for (int l = 0; l < n; l++) {
 		/* No orphan (first line alone at a page foot), no widow (last
 		 * line alone at a page head): break only after lines 2..n-2. */
-		bool brk = !keep && (l == n - 1 || (l >= 1 && l <= n - 3));
+		bool brk = keep != KEEP_ALL && (l == n - 1 || (l >= 1 && l <= n - 3));
+		if (keep == KEEP_LAST && l == n - 1)
+			brk = false;
 		struct vitem v = {.kind = V_LINE,
 				  .brk = brk,
 				  .table = -1,
@@ -95,7 +99,7 @@ static void add_lines(struct lctx *c, const struct block *b, int bi,
 		c->out->stats.lines++;
 	}
 	lc_push_item(c, (struct vitem){.kind = V_SPACE,
-				       .brk = !keep,
+				       .brk = keep == KEEP_NONE,
 				       .table = -1,
 				       .h = gap,
 				       .op0 = c->nops,
@@ -162,24 +166,34 @@ static void body(struct lctx *c, int from, int to)
 				st.align = AL_RIGHT;
 				st.indent = 0;
 				st.face_add = FACE_ITALIC;
-				add_lines(c, b, i, &st, true, 2);
+				add_lines(c, b, i, &st, KEEP_ALL, 2);
 			} else if (b->style == PARA_CAPTION || b->style == PARA_FIGCAP) {
 				st.align = AL_CENTER;
 				st.indent = 0;
 				st.balance = true;
 				st.face_add = FACE_BOLD;
-				add_lines(c, b, i, &st, true, 4);
+				add_lines(c, b, i, &st, KEEP_ALL, 4);
 			} else {
-				add_lines(c, b, i, &st, false, g->gap);
+				/* a lead-in ending in ':' keeps its last line with
+				 * the first line of what it introduces */
+				bool lead =
+				    lm_ends_with_colon(b) && i + 1 < c->doc->blocks.n;
+				add_lines(c, b, i, &st, lead ? KEEP_LAST : KEEP_NONE,
+					  g->gap);
 			}
 			break;
 		case BLK_HEADING:
+			/* balanced ragged lines, the last of two words at least:
+			 * justified, a heading's first line opened its spaces
+			 * wide to leave one word below ("…Chương / trình") */
+			st.align = AL_LEFT;
+			st.balance = true;
 			if (b->style == PARA_PART) {
 				st.align = AL_CENTER;
 				st.indent = 0;
 				st.balance = true;
 			}
-			add_lines(c, b, i, &st, true, g->gap);
+			add_lines(c, b, i, &st, KEEP_ALL, g->gap);
 			break;
 		case BLK_TABLE:
 			ltab_table(c, b, i);

@@ -41,6 +41,7 @@ struct op {
 			       where the pen stands after the text; image:
 			       the box from (x, y) to (x2, y2) */
 	float lw; /* line width */
+	float cs; /* text: letter spacing (PDF Tc), points */
 	union {
 		const char *text; /* NUL-terminated UTF-8 */
 		const struct image *img; /* OP_IMAGE */
@@ -94,6 +95,8 @@ struct layout_stats {
 	int short_last; /* paragraphs ending in a one-word line */
 	int short_heads; /* headings ending in a one-word line */
 	int short_balanced; /* titles and header cells ending in one word */
+	float max_track; /* widest letter spacing, em */
+	int short_lines; /* justified lines left short: spaces 2x, letters at most */
 	/* from the pages (layout_measure.c) */
 	float max_hole; /* largest empty space at a page foot, mm */
 	int max_hole_page; /* its page, 1-based */

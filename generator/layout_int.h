@@ -56,6 +56,7 @@ struct pstyle {
 	float hang; /* later lines */
 	enum align align;
 	bool balance; /* ragged lines of even length (titles, headers) */
+	bool keep_last; /* no one-word last line (headings; implied by balance) */
 	int face_add; /* bold/italic added to every run (FACE_OF bits) */
 };
 
@@ -123,6 +124,8 @@ bool lp_paginate(struct lctx *c);
 
 /* layout_measure.c: page-foot holes and stranded lines, into out->stats */
 void lm_measure(struct lctx *c);
+/* A paragraph ending in ':' (a lead-in: "Cụ thể:", "Năm 2022:"). */
+bool lm_ends_with_colon(const struct block *b);
 
 int lc_push_item(struct lctx *c, struct vitem v);
 

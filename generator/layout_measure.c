@@ -14,7 +14,7 @@ static bool is_body(const struct record *r)
 }
 
 /* A paragraph whose text ends with ':' introduces what follows. */
-static bool ends_with_colon(const struct block *b)
+bool lm_ends_with_colon(const struct block *b)
 {
 	for (int k = b->text.n - 1; k >= 0; k--) {
 		const struct run *r = &b->text.v[k];
@@ -82,7 +82,7 @@ void lm_measure(struct lctx *c)
 		if (b && l->kind != REC_ROW && keeps(b))
 			st->foot_headings++;
 		else if (b && l->kind == REC_LINE && l->line == l->nlines - 1 &&
-			 b->kind == BLK_PARA && ends_with_colon(b))
+			 b->kind == BLK_PARA && lm_ends_with_colon(b))
 			st->foot_leadins++;
 		/* the hole under the last body item, unless the author or a
 		 * change of orientation ended the page */
@@ -128,11 +128,12 @@ void layout_print_stats(FILE *f, const struct layout *L)
 		"infeasible_paras=%d loose_lines=%d wide_lines=%d max_space=%.3f "
 		"mean_space=%.3f max_hole_mm=%.1f max_hole_page=%d widows=%d "
 		"orphans=%d foot_headings=%d foot_leadins=%d short_heads=%d "
-		"short_balanced=%d short_last=%d broken_ties=%d\n",
+		"short_balanced=%d short_last=%d broken_ties=%d max_track_em=%.4f "
+		"short_lines=%d\n",
 		L->npages, s->lines, s->overfull, s->loose_paras, s->infeasible_paras,
 		s->loose_lines, s->wide_lines, s->max_space,
 		s->space_lines ? s->sum_space / s->space_lines : 0, s->max_hole,
 		s->max_hole_page, s->widows, s->orphans, s->foot_headings,
 		s->foot_leadins, s->short_heads, s->short_balanced, s->short_last,
-		s->broken_ties);
+		s->broken_ties, s->max_track, s->short_lines);
 }

@@ -90,13 +90,38 @@ struct frag {
 	float w;
 };
 
-enum after { AFTER_GLUE, AFTER_NOBREAK, AFTER_FORCED, AFTER_END };
+/* After a word: a space; a space that never breaks (before ",", an
+ * author's no-break space); a space with a penalty (AFTER_TIE: a tie or
+ * a discouraged break, lines.h); a hard line break; the end. */
+enum after { AFTER_GLUE, AFTER_NOBREAK, AFTER_TIE, AFTER_FORCED, AFTER_END };
+
+/* The break before a paragraph's last word when that word is short
+ * ("tổng / chi."): as bad as a line with spaces 1.7x wide, so a break
+ * nearby that keeps every line within tolerance wins. */
+#define LAST_WORD_PENALTY 300.0f
+#define SHORT_LAST 0.2f /* "short": under a fifth of the measure */
+
+/* Letter spacing shares a justified line's stretch with the spaces:
+ * TRACK em between letters when the spaces are at 1.5x (ratio 1), twice
+ * that at 2x. A line that would need spaces over 2x keeps them at 2x
+ * and spaces its letters wider, up to TRACK_MAX_PT (under half a point,
+ * so no reader of the PDF takes a letter gap for a word gap); what is
+ * still missing is left at the line's end (issue 19's note: glyph
+ * expansion would change the glyphs' size in the text matrix; letter
+ * spacing only moves them). */
+#define TRACK 0.01f
+#define TRACK_MAX_PT 0.45f
+/* and a shrunk line's letters close up to TRACK_SHRINK em (0.42 pt at
+ * 14 pt) as its spaces reach two thirds: that pulls a long figure up
+ * ("giải ngân 197.770/273.187") where a line would otherwise gape. */
+#define TRACK_SHRINK 0.03f
 
 struct word {
 	int f0, nf;
 	float w;
 	float space; /* width of the space after it */
 	enum after after;
+	float penalty; /* AFTER_TIE */
 };
 
 struct words {
@@ -105,6 +130,25 @@ struct words {
 	struct word *w;
 	int nw, capw;
 };
+
+static int glyphs_of(const struct frag *f)
+{
+	int n = 0;
+	for (uint32_t i = 0; i < f->n; i++)
+		n += ((unsigned char)f->s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Gaps between letters a word's letter spacing widens: every glyph but
+ * the last, the superscript of a reference excepted. */
+static int letter_gaps(const struct words *ws, const struct word *w)
+{
+	int n = 0;
+	for (int k = w->f0; k < w->f0 + w->nf; k++)
+		if (!ws->f[k].note)
+			n += glyphs_of(&ws->f[k]);
+	return n > 1 ? n - 1 : 0;
+}
 
 /* a newline from front matter is a space, except where the header keeps
  * it as a line break (layout_front) */
@@ -261,31 +305,94 @@ static bool is_figure(const struct words *ws, const struct word *w)
 	return digit;
 }
 
-static bool is_unit(const struct words *ws, const struct word *w)
+static bool word_in(const struct words *ws, const struct word *w, const char *const *list)
 {
-	static const char *const units[] = {
-	    "triệu", "tỷ", "nghìn", "ngàn", "đồng", "ha",  "km",  "kg", "tấn", "m",
-	    "m2",    "m3", "m²",    "m³",   "lít",  "USD", "VNĐ", "%",  NULL};
 	const struct frag *f = &ws->f[w->f0];
-	for (int i = 0; units[i]; i++) {
-		size_t n = strlen(units[i]);
-		if (f->n >= n && memcmp(f->s, units[i], n) == 0 &&
+	for (int i = 0; list[i]; i++) {
+		size_t n = strlen(list[i]);
+		if (f->n >= n && memcmp(f->s, list[i], n) == 0 &&
 		    (f->n == n || strchr(".,;:)", f->s[n])))
 			return true;
 	}
 	return false;
 }
 
-static void tie_words(struct words *ws)
+/* Units that follow a figure ("383.032 triệu", "12 ha"), time units
+ * among them ("6 tháng", "30 ngày", "2 năm", "8 giờ"). */
+static bool is_unit(const struct words *ws, const struct word *w)
+{
+	static const char *const units[] = {
+	    "triệu", "tỷ",  "nghìn", "ngàn", "đồng", "ha",   "km",   "kg",  "tấn",
+	    "m",     "m2",  "m3",    "m²",   "m³",   "lít",  "USD",  "VNĐ", "%",
+	    "tháng", "năm", "ngày",  "giờ",  "tuần", "phút", "giây", "quý", NULL};
+	return word_in(ws, w, units);
+}
+
+/* "số" before a number ("Quyết định số 90/QĐ-UBND"). */
+static bool is_so(const struct words *ws, const struct word *w)
+{
+	static const char *const so[] = {"số", "Số", "số:", "Số:", NULL};
+	if (w->nf != 1)
+		return false;
+	const struct frag *f = &ws->f[w->f0];
+	for (int i = 0; so[i]; i++)
+		if (f->n == strlen(so[i]) && memcmp(f->s, so[i], f->n) == 0)
+			return true;
+	return false;
+}
+
+static bool starts_digit(const struct words *ws, const struct word *w)
+{
+	char ch = ws->f[w->f0].s[0];
+	return ch >= '0' && ch <= '9';
+}
+
+static bool is_dash(const struct words *ws, const struct word *w)
+{
+	const struct frag *f = &ws->f[w->f0];
+	return w->nf == 1 &&
+	       ((f->n == 1 && f->s[0] == '-') ||
+		(f->n == 3 && (!memcmp(f->s, "–", 3) || !memcmp(f->s, "—", 3))));
+}
+
+static void tie(struct word *w, enum after how, float penalty)
+{
+	if (w->after == AFTER_GLUE || (w->after == AFTER_TIE && how == AFTER_NOBREAK) ||
+	    (w->after == AFTER_TIE && penalty > w->penalty)) {
+		w->after = how;
+		w->penalty = penalty;
+	}
+}
+
+/* Hard ties: closing punctuation, opening brackets, a range of figures
+ * ("2021 - 2025"). Ties (lines.h): a figure and its unit, "số" and its
+ * number. keep_last: the last line holds two words at least (headings,
+ * titles, header cells); otherwise a short last word is discouraged. */
+static void tie_words(struct words *ws, bool keep_last, bool last_short_rule,
+		      float measure)
 {
 	for (int i = 0; i + 1 < ws->nw; i++) {
 		struct word *w = &ws->w[i], *nx = &ws->w[i + 1];
 		if (w->after != AFTER_GLUE)
 			continue;
-		if (starts_closing(ws, nx) || ends_opening(ws, w) ||
-		    (is_figure(ws, w) && is_unit(ws, nx)))
-			w->after = AFTER_NOBREAK;
+		if (starts_closing(ws, nx) || ends_opening(ws, w))
+			tie(w, AFTER_NOBREAK, LB_INF);
+		else if (i + 2 < ws->nw && is_figure(ws, w) && is_dash(ws, nx) &&
+			 nx->after == AFTER_GLUE && starts_digit(ws, &ws->w[i + 2])) {
+			tie(w, AFTER_NOBREAK, LB_INF);
+			tie(nx, AFTER_NOBREAK, LB_INF);
+		} else if ((is_figure(ws, w) && is_unit(ws, nx)) ||
+			   (is_so(ws, w) && starts_digit(ws, nx)))
+			tie(w, AFTER_TIE, LB_TIE);
 	}
+	/* the last word, unless a hard break ends the line before it */
+	int k = ws->nw - 2;
+	if (k < 0 || ws->w[k].after == AFTER_FORCED)
+		return;
+	if (keep_last)
+		tie(&ws->w[k], AFTER_TIE, LB_TIE);
+	else if (last_short_rule && ws->w[k + 1].w < SHORT_LAST * measure)
+		tie(&ws->w[k], AFTER_TIE, LAST_WORD_PENALTY);
 }
 
 /* ---- setting lines ---- */
@@ -299,14 +406,44 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 	pl->ref0 = c->nrefs;
 	pl->nwords = 0;
 	float ratio = justify_line ? ln->ratio : (ln->ratio < 0 ? ln->ratio : 0);
+	/* stretch of the spaces (S) and of the letters (T) */
+	float S = 0, T = 0, rs = ratio, rl = ratio > 0 ? ratio : 0;
+	for (int i = ln->start; i < ln->end; i++)
+		if (it[i].type == LB_BOX)
+			T += it[i].stretch;
+		else if (it[i].type == LB_GLUE && it[i].stretch < LB_FIL)
+			S += it[i].stretch;
+	bool short_line = false;
+	if (ratio > 2 && S > 0) {
+		/* spaces at 2x; the letters take the rest up to TRACK_MAX_PT;
+		 * what remains stays at the end of the line */
+		float X = ratio * (S + T);
+		rl = T > 0 ? (X - 2 * S) / T : 0;
+		if (rl > TRACK_MAX_PT / (TRACK * st->size))
+			rl = TRACK_MAX_PT / (TRACK * st->size);
+		rs = (X - rl * T) / S;
+		if (rs > 2) {
+			rs = 2;
+			short_line = true;
+		}
+	}
+	/* letter spacing in points, as the PDF will hold it: wider in a
+	 * stretched line, narrower in a shrunk one */
+	float track = 0;
+	if (T > 0 && ratio > 0)
+		track = roundf(rl * TRACK * st->size * 1000.0f) / 1000.0f;
+	else if (T > 0 && ratio < 0)
+		track = roundf(ratio * TRACK_SHRINK * st->size * 1000.0f) / 1000.0f;
 	/* actual width of the line */
 	float W = 0;
 	for (int i = ln->start; i < ln->end; i++) {
 		if (it[i].type == LB_BOX)
-			W += it[i].w;
-		else if (it[i].type == LB_GLUE && it[i].stretch < LB_FIL)
 			W += it[i].w +
-			     (ratio > 0 ? ratio * it[i].stretch : ratio * it[i].shrink);
+			     (word_of[i] >= 0
+				  ? track * (float)letter_gaps(ws, &ws->w[word_of[i]])
+				  : 0);
+		else if (it[i].type == LB_GLUE && it[i].stretch < LB_FIL)
+			W += it[i].w + (rs > 0 ? rs * it[i].stretch : rs * it[i].shrink);
 	}
 	float x = x0;
 	if (st->align == AL_CENTER)
@@ -319,8 +456,8 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 		if (it[i].type == LB_GLUE) {
 			if (it[i].stretch >= LB_FIL)
 				continue;
-			float gw = it[i].w + (ratio > 0 ? ratio * it[i].stretch
-							: ratio * it[i].shrink);
+			float gw =
+			    it[i].w + (rs > 0 ? rs * it[i].stretch : rs * it[i].shrink);
 			if (it[i].w > 0 && gw / it[i].w > maxsp)
 				maxsp = gw / it[i].w;
 			x += gw;
@@ -339,7 +476,8 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 		for (int j = i + 1; j < ln->end; j++) {
 			if (it[j].type == LB_BOX)
 				break;
-			if (it[j].type == LB_GLUE && it[j].stretch < LB_FIL)
+			if (it[j].type == LB_GLUE && it[j].stretch < LB_FIL &&
+			    it[j].w > 0)
 				space_after = true;
 		}
 		float fx = x;
@@ -347,6 +485,8 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 			const struct frag *f = &ws->f[k];
 			bool last = k == w->f0 + w->nf - 1;
 			struct op o = {.kind = OP_TEXT, .face = f->face, .x = fx};
+			float cs = f->note ? 0 : track;
+			int ng = glyphs_of(f);
 			if (f->note) {
 				o.size = st->size * SUP_SCALE;
 				o.y = baseline - st->size * SUP_RISE;
@@ -355,20 +495,25 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 				o.size = st->size;
 				o.y = baseline;
 			}
+			o.cs = cs;
 			char *t = arena_alloc_raw(c->a, f->n + 2);
 			memcpy(t, f->s, f->n);
 			t[f->n] = t[f->n + 1] = 0;
-			o.x2 = fx + f->w;
+			/* where the viewer's pen stands: every glyph + Tc */
+			o.x2 = fx + f->w + cs * (float)ng;
 			if (last && space_after) {
 				t[f->n] = ' ';
 				o.x2 += (float)font_cp_width(&c->fs->face[f->face], ' ') *
-					o.size / 1000.0f;
+					    o.size / 1000.0f +
+					cs;
 			}
 			o.text = t;
 			lt_add_op(c, o);
-			fx += f->w;
+			/* the next fragment one letter gap on, a reference none */
+			bool gap = !last && !ws->f[k + 1].note && !f->note;
+			fx += f->w + cs * (float)(gap ? ng : ng - 1);
 		}
-		x += w->w;
+		x += w->w + track * (float)letter_gaps(ws, w);
 	}
 	pl->nops = c->nops - pl->op0;
 	pl->nrefs = c->nrefs - pl->ref0;
@@ -382,6 +527,9 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 			c->out->stats.loose_lines++;
 		if (maxsp > c->out->stats.max_space)
 			c->out->stats.max_space = maxsp;
+		if (track / st->size > c->out->stats.max_track)
+			c->out->stats.max_track = track / st->size;
+		c->out->stats.short_lines += short_line;
 	}
 	return 0;
 }
@@ -399,8 +547,8 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	split_words(c, runs, nruns, st->face_add, st->size, &ws);
 	if (!ws.nw)
 		return 0;
-	tie_words(&ws);
 	bool justify = st->align == AL_JUSTIFY;
+	tie_words(&ws, st->keep_last || st->balance, justify, st->width - st->hang);
 	/* items */
 	int cap = ws.nw * 3 + 8, n = 0;
 	struct lb_item *it = arena_alloc(&c->scratch, sizeof *it * (size_t)cap);
@@ -411,8 +559,10 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	}
 	for (int i = 0; i < ws.nw; i++) {
 		word_of[n] = i;
-		it[n++] = (struct lb_item){LB_BOX, ws.w[i].w, 0, 0, 0};
 		const struct word *w = &ws.w[i];
+		float track = justify ? TRACK * st->size * (float)letter_gaps(&ws, w) : 0;
+		it[n++] = (struct lb_item){LB_BOX, w->w, track,
+					   track * TRACK_SHRINK / TRACK, 0};
 		float sp = w->space;
 		float stretch = justify ? sp / 2 : 0, shrink = justify ? sp / 3 : 0;
 		switch (w->after) {
@@ -421,8 +571,11 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 			it[n++] = (struct lb_item){LB_GLUE, sp, stretch, shrink, 0};
 			break;
 		case AFTER_NOBREAK:
+		case AFTER_TIE:
 			word_of[n] = -1;
-			it[n++] = (struct lb_item){LB_PENALTY, 0, 0, 0, LB_INF};
+			it[n++] =
+			    (struct lb_item){LB_PENALTY, 0, 0, 0,
+					     w->after == AFTER_TIE ? w->penalty : LB_INF};
 			word_of[n] = -1;
 			it[n++] = (struct lb_item){LB_GLUE, sp, stretch, shrink, 0};
 			break;
@@ -453,8 +606,13 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	lb_break(&c->scratch, it, n, &p, &res);
 	if (justify && res.passes == 2)
 		c->out->stats.loose_paras++;
-	if (justify && res.passes >= 3)
+	if (justify && res.passes >= 4)
 		c->out->stats.infeasible_paras++;
+	for (int l = 0; l + 1 < res.n; l++) {
+		const struct lb_item *e = &it[res.v[l].end];
+		c->out->stats.broken_ties +=
+		    e->type == LB_PENALTY && e->penalty >= LB_TIE && e->penalty < LB_INF;
+	}
 	c->out->stats.overfull += res.overfull;
 	if (res.overfull) {
 		/* a word wider than the measure: it sticks out rather than break */

@@ -8,7 +8,9 @@
  * active breakpoints, badness 100|r|^3, demerits (l + b)^2 + p^2, four
  * fitness classes with adj_demerits for neighbours two classes apart.
  * Vietnamese needs no hyphenation, so the only penalties are the ones
- * layout inserts (no break before "%", at a no-break space, ...). */
+ * layout inserts (no break before "%", at a no-break space, ...), and
+ * ties (LB_TIE, a figure and its unit), which the passes of lb_break
+ * open only when the paragraph cannot be set within 2x spaces without. */
 
 enum { LINE_PENALTY = 10, ADJ_DEMERITS = 10000 };
 
@@ -23,10 +25,10 @@ struct node {
 	struct node *next; /* active list */
 };
 
-static bool is_break(const struct lb_item *it, int i)
+static bool is_break(const struct lb_item *it, int i, bool ties)
 {
 	if (it[i].type == LB_PENALTY)
-		return it[i].penalty < LB_INF;
+		return it[i].penalty < (ties ? LB_INF : LB_TIE);
 	if (it[i].type == LB_GLUE)
 		return i > 0 && it[i - 1].type == LB_BOX;
 	return false;
@@ -59,7 +61,8 @@ static void after_break(const struct lb_item *it, int n, int b, const double *sw
 }
 
 static bool total_fit(struct arena *a, const struct lb_item *it, int n,
-		      const struct lb_params *p, double tolerance, struct lb_result *out)
+		      const struct lb_params *p, double tolerance, bool ties,
+		      struct lb_result *out)
 {
 	/* prefix sums: s*[i] = totals of items [0, i) */
 	double *sw = arena_alloc(a, sizeof(double) * (size_t)(n + 1) * 3);
@@ -67,8 +70,8 @@ static bool total_fit(struct arena *a, const struct lb_item *it, int n,
 	for (int i = 0; i < n; i++) {
 		bool glue = it[i].type == LB_GLUE, box = it[i].type == LB_BOX;
 		sw[i + 1] = sw[i] + (glue || box ? it[i].w : 0);
-		sy[i + 1] = sy[i] + (glue ? it[i].stretch : 0);
-		sz[i + 1] = sz[i] + (glue ? it[i].shrink : 0);
+		sy[i + 1] = sy[i] + (glue || box ? it[i].stretch : 0);
+		sz[i + 1] = sz[i] + (glue || box ? it[i].shrink : 0);
 	}
 	struct node *active = arena_alloc(a, sizeof *active);
 	active->pos = -1;
@@ -76,7 +79,7 @@ static bool total_fit(struct arena *a, const struct lb_item *it, int n,
 	struct node *free_list = NULL;
 	(void)free_list;
 	for (int i = 0; i < n && active; i++) {
-		if (!is_break(it, i))
+		if (!is_break(it, i, ties))
 			continue;
 		double pen = it[i].type == LB_PENALTY ? it[i].penalty : 0;
 		double pw = it[i].type == LB_PENALTY ? it[i].w : 0;
@@ -185,7 +188,7 @@ static void first_fit(struct arena *a, const struct lb_item *it, int n,
 			last_break = -1;
 			continue;
 		}
-		if (is_break(it, i)) {
+		if (is_break(it, i, !p->greedy)) {
 			last_break = i;
 			width_at_break = width;
 		}
@@ -230,10 +233,8 @@ static void finish(const struct lb_item *it, const struct lb_params *p,
 			if (it[i].type == LB_PENALTY)
 				continue;
 			w += it[i].w;
-			if (it[i].type == LB_GLUE) {
-				y += it[i].stretch;
-				z += it[i].shrink;
-			}
+			y += it[i].stretch; /* boxes: letter spacing */
+			z += it[i].shrink;
 		}
 		if (it[ln->end].type == LB_PENALTY)
 			w += it[ln->end].w;
@@ -261,24 +262,28 @@ void lb_break(struct arena *a, const struct lb_item *items, int n,
 	if (n <= 0)
 		return;
 	if (!p->greedy) {
-		if (total_fit(a, items, n, p, p->tolerance, out)) {
-			out->passes = 1;
-			finish(items, p, out);
-			return;
-		}
-		/* badness 800: spaces up to twice their width (stretch 1/2) */
-		if (total_fit(a, items, n, p, 800, out)) {
-			out->passes = 2;
-			finish(items, p, out);
-			return;
-		}
-		if (total_fit(a, items, n, p, 1e7, out)) {
-			out->passes = 3;
-			finish(items, p, out);
-			return;
+		/* badness 800: spaces up to twice their width (stretch 1/2);
+		 * ties open only when that cannot be met without */
+		static const struct {
+			double tolerance;
+			bool ties;
+		} pass[] = {{0, false}, {800, false}, {800, true}, {1e7, true}};
+		bool any_tie = false;
+		for (int i = 0; i < n && !any_tie; i++)
+			any_tie = items[i].type == LB_PENALTY &&
+				  items[i].penalty >= LB_TIE && items[i].penalty < LB_INF;
+		for (int k = 0; k < 4; k++) {
+			double tol = k ? pass[k].tolerance : p->tolerance;
+			if ((k == 1 && tol <= p->tolerance) || (k == 2 && !any_tie))
+				continue;
+			if (total_fit(a, items, n, p, tol, pass[k].ties, out)) {
+				out->passes = k + 1;
+				finish(items, p, out);
+				return;
+			}
 		}
 	}
 	first_fit(a, items, n, p, out);
-	out->passes = p->greedy ? 0 : 4;
+	out->passes = p->greedy ? 0 : 5;
 	finish(items, p, out);
 }

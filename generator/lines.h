@@ -13,12 +13,17 @@
 enum lb_type { LB_BOX, LB_GLUE, LB_PENALTY };
 
 #define LB_INF 10000.0f /* a penalty this large forbids a break; -LB_INF forces one */
+/* A tie: a penalty from LB_TIE up to LB_INF keeps two words together
+ * unless every way of breaking the paragraph without breaking a tie
+ * has a line whose spaces exceed twice their width (tolerance 800);
+ * then the paragraph may break there at that penalty. */
+#define LB_TIE 1000.0f
 #define LB_FIL 1e6f /* "infinite" stretch: the glue that ends a paragraph */
 
 struct lb_item {
 	enum lb_type type;
 	float w; /* natural width */
-	float stretch, shrink; /* glue only */
+	float stretch, shrink; /* glue; a box's are its letter spacing */
 	float penalty; /* penalty only */
 };
 
@@ -40,8 +45,9 @@ struct lb_line {
 struct lb_result {
 	struct lb_line *v;
 	int n;
-	int passes; /* 1 tolerance met, 2 loose (spaces <= 2x), 3 no feasible
-		       breaks (any looseness), 4 greedy fallback (overfull) */
+	int passes; /* 1 tolerance met, 2 loose (spaces <= 2x), 3 within 2x
+		       by breaking ties, 4 no feasible breaks (any looseness),
+		       5 greedy fallback (overfull); 0 greedy asked for */
 	int overfull; /* lines wider than the measure */
 };
 

@@ -214,17 +214,22 @@ static void draw_page(HPDF_Page page, const struct layout *L, const struct lpage
 	const char *name[FACE_COUNT] = {0};
 	buf_puts(b, "BT\n");
 	int face = -1;
-	float size = -1, base = -1, pen = 0;
+	float size = -1, base = -1, pen = 0, cs = 0;
 	bool in_tj = false;
 	FOR_OPS(L, pg, o)
 	{
 		if (o->kind != OP_TEXT)
 			continue;
 		bool same = o->face == face && o->size == size && o->y == base &&
-			    o->x >= pen - 0.05f;
+			    o->x >= pen - 0.05f && o->cs == cs;
 		if (!same) {
 			if (in_tj)
 				buf_puts(b, "]TJ\n");
+			if (o->cs != cs) { /* letter spacing of a loose line */
+				put_num(b, o->cs);
+				buf_puts(b, " Tc\n");
+				cs = o->cs;
+			}
 			if (o->face != face || o->size != size) {
 				if (!name[o->face])
 					name[o->face] =

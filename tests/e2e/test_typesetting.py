@@ -102,6 +102,13 @@ for name in sorted(BEFORE):
     if st["mean_space"] > max(was["mean_space"], 1.06) + 1e-3:
         worse.append("mean_space")
     P.check(not worse, "%s: no figure worse than before issue 19" % name, worse)
+    # issue 19's targets
+    P.check(over2 == 0 and st["mean_space"] <= 1.06,
+            "%s: no justified line with a space over 2.0x, mean %.3f <= 1.06"
+            % (name, st["mean_space"]), (over2, st))
+    P.check(st["stranded"] == 0 and st["short_heads"] == 0,
+            "%s: no widow, orphan, heading or lead-in at a page foot; no heading "
+            "ends in a one-word line" % name, st)
 
 
 for name in ("phong-tho-2024", "bac-giang-2020"):
@@ -161,6 +168,68 @@ for name in ("phong-tho-2024", "bac-giang-2020"):
     diff = [(pg, n_rec[pg], len(lines14.get(pg, ()))) for pg in pages[1:-1]
             if n_rec[pg] != len(lines14.get(pg, ()))]
     P.check(not diff, "%s: the page records match the lines on every page" % name, diff)
+
+# Ties (issue 19): many paragraphs where the pairs fall at every place of
+# a line; read the lines back and look at every line end.
+import random
+rnd = random.Random(19)
+fill = ("thực hiện chương trình giảm nghèo bền vững trên địa bàn huyện các xã "
+        "đặc biệt khó khăn vốn đầu tư phát triển hạ tầng kinh tế").split()
+pairs = ["giai đoạn 2021 - 2025", "giai đoạn 2021-2025", "đến 31/12/2024",
+         "Quyết định số 90/QĐ-UBND", "an ninh 6 tháng", "trong 30 ngày", "sau 2 năm",
+         "làm 8 giờ", "vốn 383.032 triệu đồng", "diện tích 12 ha"]
+paras = []
+for k in range(60):
+    words = []
+    for j in range(rnd.randint(25, 60)):
+        words.append(rnd.choice(fill) if rnd.random() > 0.15 else rnd.choice(pairs))
+    paras.append(" ".join(words) + " tổng chi.")
+md = "---\ntrich_yeu: Dính từ\n---\n\n" + "\n\n".join(paras) + "\n"
+rc, err, pdf = P.build(md, "ties", tmp=tmp)
+P.check(rc == 0, "a report of 60 paragraphs full of figures and units builds", err)
+rows = {}
+for w in P.words(pdf):
+    if w.page > 1 or w.y0 > 250:
+        rows.setdefault((w.page, round(w.y1)), []).append(w)
+lines = [[w.text for w in sorted(ws, key=lambda w: w.x0)] for _, ws in sorted(rows.items())]
+bad = []
+units = ("tháng", "ngày", "năm", "giờ", "triệu", "ha")
+for a, b in zip(lines, lines[1:]):
+    if not a or not b:
+        continue
+    if a[-1] in ("-", "2021") and b[0] in ("-", "2025") or a[-1] == "số" and b[0][0].isdigit() \
+            or a[-1][0].isdigit() and b[0].rstrip(".,") in units:
+        bad.append((a[-2:], b[:2]))
+P.check(not bad, "no line breaks inside '2021 - 2025', between 'số' and its number "
+        "or a figure and its unit (%d lines)" % len(lines), bad)
+P.check(all(len(l) > 1 for l in lines if l[-1] == "chi."),
+        "no paragraph ends in a one-word line 'chi.'",
+        [l for l in lines if l == ["chi."]])
+r = spacing(pdf)
+P.check(r and max(r) <= 2.0 + 1e-3, "and no justified line has a space over 2.0x "
+        "(max %.3f, mean %.3f)" % (max(r), sum(r) / len(r)))
+
+# Headings: balanced lines, never one word on the last.
+md = "---\ntrich_yeu: Tiêu đề\n---\n\n" + "\n\n".join(
+    "## %d. %s\n\nĐoạn văn." % (k, " ".join(rnd.choice(fill) for _ in range(rnd.randint(12, 30))))
+    for k in range(1, 30)) + "\n"
+rc, err, pdf = P.build(md, "heads", tmp=tmp)
+dump = os.path.join(tmp, "heads.layout")
+P.run("check", os.path.join(tmp, "heads.md"), "--dump-layout", dump)
+W = P.words(pdf)
+one, multi = [], 0
+for line in open(dump):
+    if line.startswith("#"):
+        continue
+    pg, kind, block, ln, nl, y, h = line.split()
+    if kind == "heading" and int(nl) > 1 and ln == str(int(nl) - 1):
+        multi += 1
+        ws = [w.text for w in W if w.page == int(pg) and float(y) <= (w.y0 + w.y1) / 2
+              <= float(y) + float(h)]
+        if len(ws) < 2:
+            one.append(ws)
+P.check(rc == 0 and multi > 5 and not one, "no heading ends in a one-word line "
+        "(%d headings of several lines)" % multi, one)
 
 # Outline and document info.
 pdf = os.path.join(tmp, "phong-tho-2024.pdf")

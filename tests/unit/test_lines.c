@@ -128,6 +128,98 @@ int main(void)
 	      "balanced lines: 8 equal words split 4 + 4 (%d lines, %.0f / %.0f)", r.n,
 	      r.n ? r.v[0].natural : 0, r.n > 1 ? r.v[1].natural : 0);
 
+	/* Ties (issue 19). 15 words of 10, glue 3 +3 -1, measure 100: eight
+	 * words (101, shrink 7) then seven is best; a tie after the eighth
+	 * word moves that break (7 + 8 is feasible in the first pass). */
+	{
+		float w15[15];
+		for (int i = 0; i < 15; i++)
+			w15[i] = 10;
+		n = para(it, w15, 15, 3);
+		struct lb_item tied[64];
+		struct lb_params p15 = {
+		    .width_first = 100, .width_rest = 100, .tolerance = 200};
+		lb_break(&a, it, n, &p15, &r);
+		CHECK(r.n == 2 && r.v[0].end == 15,
+		      "untied: eight words, then seven "
+		      "(break at item %d)",
+		      r.n ? r.v[0].end : -1);
+		int m = 0;
+		for (int i = 0; i < n; i++) {
+			if (i == 15) /* the glue after the eighth word */
+				tied[m++] = (struct lb_item){LB_PENALTY, 0, 0, 0, LB_TIE};
+			tied[m++] = it[i];
+		}
+		lb_break(&a, tied, m, &p15, &r);
+		bool broke = false;
+		for (int l = 0; l + 1 < r.n; l++)
+			broke |= tied[r.v[l].end].type == LB_PENALTY;
+		CHECK(!broke && r.passes == 1,
+		      "a tie holds when the paragraph can be set within tolerance "
+		      "without breaking it (pass %d, %d lines)",
+		      r.passes, r.n);
+		/* four words of 45 in a measure of 93, tied after the second:
+		 * no other break keeps any line within 2x, so the tie breaks
+		 * (pass 3) */
+		float w4[4] = {45, 45, 45, 45};
+		n = para(it, w4, 4, 1.5f);
+		m = 0;
+		for (int i = 0; i < n; i++) {
+			if (i == 3)
+				tied[m++] = (struct lb_item){LB_PENALTY, 0, 0, 0, LB_TIE};
+			tied[m++] = it[i];
+		}
+		struct lb_params p2 = {
+		    .width_first = 93, .width_rest = 93, .tolerance = 200};
+		lb_break(&a, tied, m, &p2, &r);
+		CHECK(r.passes == 3 && r.n == 2 && r.v[0].end == 3,
+		      "a tie breaks only when nothing else keeps spaces within 2x "
+		      "(pass %d, %d lines)",
+		      r.passes, r.n);
+		/* the same with an infinite penalty: never */
+		tied[3].penalty = LB_INF;
+		lb_break(&a, tied, m, &p2, &r);
+		CHECK(r.n >= 1 && r.v[0].end != 3, "a hard tie (LB_INF) never breaks");
+	}
+
+	/* Letter spacing: a box's stretch counts in the line's ratio. */
+	{
+		int m = 0;
+		it[m++] = (struct lb_item){LB_BOX, 40, 4, 0, 0};
+		it[m++] = (struct lb_item){LB_GLUE, 4, 2, 1, 0};
+		it[m++] = (struct lb_item){LB_BOX, 40, 4, 0, 0};
+		it[m++] = (struct lb_item){LB_PENALTY, 0, 0, 0, -LB_INF};
+		struct lb_params pb = {
+		    .width_first = 94, .width_rest = 94, .tolerance = 200};
+		lb_break(&a, it, m, &pb, &r);
+		CHECK(r.n == 1 && fabsf(r.v[0].ratio - 1.0f) < 1e-3f,
+		      "10 pt of stretch from glue 2 + letters 8: ratio %.3f for 10 pt",
+		      r.n ? r.v[0].ratio : -9);
+	}
+
+	/* Letter spacing shrinks too: a word a line cannot take on its
+	 * spaces' shrink alone fits with the letters' (words 40, glue 4 +2
+	 * -1, letters -1 each: three words are 128, the measure 124). */
+	{
+		int m = 0;
+		for (int i = 0; i < 3; i++) {
+			it[m++] = (struct lb_item){LB_BOX, 40, 0, i < 2 ? 0 : 2, 0};
+			if (i < 2)
+				it[m++] = (struct lb_item){LB_GLUE, 4, 2, 1, 0};
+		}
+		it[m++] = (struct lb_item){LB_PENALTY, 0, 0, 0, -LB_INF};
+		struct lb_params ps = {
+		    .width_first = 124, .width_rest = 124, .tolerance = 200};
+		lb_break(&a, it, m, &ps, &r);
+		CHECK(r.n == 1 && fabsf(r.v[0].ratio + 1) < 1e-3f,
+		      "spaces and letters shrink together: one line at ratio %.2f",
+		      r.n ? r.v[0].ratio : 9);
+		it[4].shrink = 0;
+		lb_break(&a, it, m, &ps, &r);
+		CHECK(r.n == 2,
+		      "without the letters' shrink the line is overfull: %d lines", r.n);
+	}
+
 	arena_free(&a);
 	UNIT_DONE();
 }
