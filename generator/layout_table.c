@@ -86,6 +86,64 @@ static char column_align(const struct dtable *t, int col)
 	return any ? 'r' : 'l';
 }
 
+/* Decimal alignment: in a right-aligned column of figures every decimal
+ * comma sits at one x and a whole number ends where the comma would be.
+ * The part from the last ',' on (",478", ",39%") is measured per cell;
+ * pad = the column's widest such part - the cell's own, the room a cell
+ * keeps on its right. */
+static float decimal_w(struct lctx *c, const struct inl *in, float size)
+{
+	if (!is_figure_text(in))
+		return 0;
+	int rk = -1;
+	uint32_t at = 0;
+	for (int k = 0; k < in->n; k++)
+		for (uint32_t i = 0; i < in->v[k].len && !in->v[k].note; i++)
+			if (in->v[k].text[i] == ',') {
+				rk = k;
+				at = i;
+			}
+	if (rk < 0)
+		return 0;
+	float w = 0;
+	for (int k = rk; k < in->n; k++) {
+		const struct run *r = &in->v[k];
+		uint32_t from = k == rk ? at : 0;
+		w += (float)font_width(&c->fs->face[r->face], r->text + from,
+				       r->len - from, r->note ? size * 0.65f : size);
+	}
+	return w;
+}
+
+static void decimal_pads(struct lctx *c, const struct dtable *t, const char *al,
+			 float size, float *pad)
+{
+	int nc = t->ncols;
+	for (int i = 0; i < nc * t->nrows; i++)
+		pad[i] = 0;
+	for (int k = 0; k < nc; k++) {
+		if (al[k] != 'r')
+			continue;
+		float most = 0;
+		for (int r = t->nhead; r < t->nrows; r++) {
+			const struct tcell *tc = &t->cells[r * nc + k];
+			if (tc->covered || tc->colspan != 1 || !tc->text.n)
+				continue;
+			pad[r * nc + k] = decimal_w(c, &tc->text, size);
+			if (pad[r * nc + k] > most)
+				most = pad[r * nc + k];
+		}
+		for (int r = t->nhead; r < t->nrows; r++) {
+			const struct tcell *tc = &t->cells[r * nc + k];
+			if (!tc->covered && tc->colspan == 1 && tc->text.n &&
+			    is_figure_text(&tc->text))
+				pad[r * nc + k] = most - pad[r * nc + k];
+			else
+				pad[r * nc + k] = 0;
+		}
+	}
+}
+
 /* Column widths, like an automatic table layout with one more level so
  * that body cells stay on one line before header cells do (a header that
  * wraps is the norm in Vietnamese tables; a figure or "Tổng cộng" that
@@ -112,9 +170,11 @@ static void share(float *w, const float *from, const float *to, int nc, float ro
 		       (gap > 0 ? room * (to[k] - from[k]) / gap : room / (float)nc);
 }
 
-static bool widths(struct lctx *c, const struct dtable *t, float size, float avail,
-		   float *w)
+static bool widths(struct lctx *c, const struct dtable *t, const char *al, float size,
+		   float avail, float *w)
 {
+	float *pad = arena_alloc(c->a, sizeof(float) * (size_t)(t->ncols * t->nrows));
+	decimal_pads(c, t, al, size, pad);
 	int nc = t->ncols;
 	float *mn = arena_alloc(c->a, sizeof(float) * (size_t)nc * 3), *bx = mn + nc,
 	      *mx = bx + nc;
@@ -127,6 +187,8 @@ static bool widths(struct lctx *c, const struct dtable *t, float size, float ava
 					continue;
 				float a, b;
 				measure(c, &tc->text, size, &a, &b);
+				b += pad[r * nc +
+					 col]; /* widest integer + widest decimals */
 				a += 2 * CELL_PAD;
 				b += 2 * CELL_PAD;
 				widen(mn, col, tc->colspan, a);
@@ -278,7 +340,10 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 	int nc = t->ncols, nr = t->nrows;
 	float size = g->tsize;
 	float *w = arena_alloc(c->a, sizeof(float) * (size_t)(nc + 1));
-	while (!widths(c, t, size, g->tw, w)) {
+	char *al = arena_alloc(c->a, (size_t)nc);
+	for (int k = 0; k < nc; k++)
+		al[k] = column_align(t, k);
+	while (!widths(c, t, al, size, g->tw, w)) {
 		if (size <= 9) {
 			diag_warn(
 			    (struct srcloc){c->doc->file, b->line, 0},
@@ -297,9 +362,8 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 	x[0] = g->left;
 	for (int k = 0; k < nc; k++)
 		x[k + 1] = x[k] + w[k];
-	char *al = arena_alloc(c->a, (size_t)nc);
-	for (int k = 0; k < nc; k++)
-		al[k] = column_align(t, k);
+	float *pad = arena_alloc(c->a, sizeof(float) * (size_t)(nc * nr));
+	decimal_pads(c, t, al, size, pad);
 	/* owner of every grid position */
 	int *own = arena_alloc(c->a, sizeof(int) * (size_t)(nc * nr));
 	for (int i = 0; i < nc * nr; i++)
@@ -326,7 +390,8 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 				continue;
 			bool head = r < t->nhead;
 			char a = head ? 'c' : al[k];
-			float cw = x[k + tc->colspan] - x[k] - 2 * CELL_PAD;
+			float cw = x[k + tc->colspan] - x[k] - 2 * CELL_PAD -
+				   (head ? 0 : pad[r * nc + k]);
 			struct pstyle st = {.size = size,
 					    .pitch = pitch,
 					    .x = x[k] + CELL_PAD,

@@ -231,6 +231,46 @@ for line in open(dump):
 P.check(rc == 0 and multi > 5 and not one, "no heading ends in a one-word line "
         "(%d headings of several lines)" % multi, one)
 
+# Decimal alignment (issue 19): in a right-aligned column of figures every
+# decimal comma at one x; whole numbers end where the comma would be.
+md = """---
+trich_yeu: Cột số
+---
+
+| Chỉ tiêu | Giá trị | Tỷ lệ |
+|---|--:|--:|
+| Một | 1.229.288,478 | 12 |
+| Hai | 653,8 | 0,5 |
+| Ba | 12 | 100 |
+| Bốn | 0,5 | 7,25% |
+| **Tổng** | **1.229.954,778** | **1,3** |
+"""
+rc, err, pdf = P.build(md, "decimals", tmp=tmp)
+gl = [g for g in P.glyphs(pdf) if g[1] < 14 and g[3] > 150]
+rows = {}
+for g in gl:
+    rows.setdefault(round(g[3], 1), []).append(g)
+cols = {0: [], 1: []}  # per figure column: comma x, or the end of a whole number
+for y, gs in sorted(rows.items()):
+    gs.sort(key=lambda g: g[2])
+    groups, cur = [], []
+    for g in gs:
+        if cur and g[2] - (cur[-1][2] + cur[-1][4]) > 3:
+            groups.append(cur)
+            cur = []
+        cur.append(g)
+    groups.append(cur)
+    figs = [grp for grp in groups if grp[0][5].isdigit()]
+    for k, grp in enumerate(figs[-2:]):
+        comma = [g for g in grp if g[5] == ","]
+        digits = [g for g in grp if g[5].isdigit()]
+        x = comma[0][2] if comma else digits[-1][2] + digits[-1][4]
+        cols[k].append(x)
+spread = [max(v) - min(v) for v in cols.values() if v]
+P.check(rc == 0 and len(cols[0]) == 5 and len(cols[1]) == 5 and max(spread) <= 0.6,
+        "decimal commas of a column at one x (spread %s pt); whole numbers end there"
+        % ["%.2f" % x for x in spread], cols)
+
 # Outline and document info.
 pdf = os.path.join(tmp, "phong-tho-2024.pdf")
 info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
