@@ -122,6 +122,7 @@ struct word {
 	float space; /* width of the space after it */
 	enum after after;
 	float penalty; /* AFTER_TIE */
+	int gaps; /* letter gaps (letter_gaps), set before the items */
 };
 
 struct words {
@@ -439,9 +440,7 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 	for (int i = ln->start; i < ln->end; i++) {
 		if (it[i].type == LB_BOX)
 			W += it[i].w +
-			     (word_of[i] >= 0
-				  ? track * (float)letter_gaps(ws, &ws->w[word_of[i]])
-				  : 0);
+			     (word_of[i] >= 0 ? track * (float)ws->w[word_of[i]].gaps : 0);
 		else if (it[i].type == LB_GLUE && it[i].stretch < LB_FIL)
 			W += it[i].w + (rs > 0 ? rs * it[i].stretch : rs * it[i].shrink);
 	}
@@ -513,7 +512,7 @@ static int emit_line(struct lctx *c, const struct words *ws, const struct lb_ite
 			bool gap = !last && !ws->f[k + 1].note && !f->note;
 			fx += f->w + cs * (float)(gap ? ng : ng - 1);
 		}
-		x += w->w + track * (float)letter_gaps(ws, w);
+		x += w->w + track * (float)w->gaps;
 	}
 	pl->nops = c->nops - pl->op0;
 	pl->nrefs = c->nrefs - pl->ref0;
@@ -559,8 +558,9 @@ int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyl
 	}
 	for (int i = 0; i < ws.nw; i++) {
 		word_of[n] = i;
-		const struct word *w = &ws.w[i];
-		float track = justify ? TRACK * st->size * (float)letter_gaps(&ws, w) : 0;
+		struct word *w = &ws.w[i];
+		w->gaps = justify ? letter_gaps(&ws, w) : 0;
+		float track = TRACK * st->size * (float)w->gaps;
 		it[n++] = (struct lb_item){LB_BOX, w->w, track,
 					   track * TRACK_SHRINK / TRACK, 0};
 		float sp = w->space;
