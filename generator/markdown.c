@@ -277,7 +277,35 @@ static size_t part_word(const char *s, const char **title)
 	if (!n)
 		return 0;
 	size_t k = n;
-	while (s[k] && (strchr("IVXLCivxlc", s[k]) || (s[k] >= '0' && s[k] <= '9')))
+	/* "Phần thứ nhất", "PHẦN THỨ HAI", "Phần thứ mười một" ... as reports
+	 * also write them */
+	static const char *const numwords[] = {
+	    "nhất", "hai",  "ba",   "tư",   "năm",  "sáu",  "bảy",  "tám", "chín",
+	    "mười", "một",  "mươi", "lăm",  "NHẤT", "HAI",  "BA",   "TƯ",  "NĂM",
+	    "SÁU",  "BẢY",  "TÁM",  "CHÍN", "MƯỜI", "MỘT",  "MƯƠI", "LĂM", "Nhất",
+	    "Hai",  "Ba",   "Tư",   "Năm",  "Sáu",  "Bảy",  "Tám",  "Chín", "Mười",
+	    NULL};
+	if (strncmp(s + n, "thứ ", strlen("thứ ")) == 0 ||
+	    strncmp(s + n, "THỨ ", strlen("THỨ ")) == 0 ||
+	    strncmp(s + n, "Thứ ", strlen("Thứ ")) == 0) {
+		size_t o = n + strlen("thứ ");
+		for (int i = 0; numwords[i];) {
+			size_t l = strlen(numwords[i]);
+			if (strncmp(s + o, numwords[i], l) != 0 ||
+			    (s[o + l] && !strchr(" .:-", s[o + l]))) {
+				i++;
+				continue;
+			}
+			k = o + l; /* a number word; another may follow */
+			if (s[k] != ' ')
+				break;
+			o = k + 1;
+			i = 0;
+		}
+		if (k == n)
+			return 0;
+	}
+	while (k == n && s[k] && (strchr("IVXLCivxlc", s[k]) || (s[k] >= '0' && s[k] <= '9')))
 		k++;
 	if (k == n || (s[k] && !strchr(" .:-", s[k])))
 		return 0;
@@ -363,6 +391,9 @@ static void part_heading(struct md *m, struct blocklist *out, struct block *b)
 	const char *w = r0->text[0] == 'C' || r0->text[0] == 'c' ? "Chương" : "Phần";
 	const char *num = r0->text + strcspn(r0->text, " ") + 1;
 	char *word = arena_printf(m->a, "%s %.*s", w, (int)(r0->text + k - num), num);
+	if (strncmp(num, "thứ ", strlen("thứ ")) == 0 || strncmp(num, "THỨ ", strlen("THỨ ")) == 0 ||
+	    strncmp(num, "Thứ ", strlen("Thứ ")) == 0)
+		word = text_case(m->a, text_case(m->a, word, TEXT_LOWER), TEXT_FIRST_UPPER);
 	bool rest = *title || b->text.n > 1;
 	if (!rest) {
 		r0->text = word;
@@ -437,6 +468,75 @@ static char merge_marker(cmark_node *cell)
 	    cmark_node_get_end_column(t) != cmark_node_get_start_column(t))
 		return 0;
 	return lit[0];
+}
+
+/* "1", "(2)", "A", "4=3/1", "(5)=(3)+(4)": a column number of a form. */
+static bool colnum_cell(const char *s, bool *letter, bool *formula, bool *parens, int *num)
+{
+	int items = 0;
+	*num = -1;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		bool paren = *s == '(';
+		s += paren;
+		*parens |= paren;
+		const char *b = s;
+		int v = 0;
+		if (*s >= '0' && *s <= '9') {
+			while (*s >= '0' && *s <= '9' && s - b < 3)
+				v = v * 10 + (*s++ - '0');
+			if (!items)
+				*num = v;
+		} else if (*s >= 'A' && *s <= 'Z') {
+			s++;
+			*letter = true;
+		} else {
+			return false;
+		}
+		if (paren && *s++ != ')')
+			return false;
+		items++;
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		if (!strchr("=+-*/x:", *s))
+			return false;
+		*formula = true;
+		s++;
+	}
+	return items > 0;
+}
+
+static bool column_number_row(const struct dtable *t, int r, const char *marks)
+{
+	bool letter = false, formula = false, parens = false, seq = true;
+	int filled = 0, prev = -1;
+	for (int c = 0; c < t->ncols; c++) {
+		const struct tcell *tc = &t->cells[r * t->ncols + c];
+		if (marks[r * t->ncols + c])
+			return false;
+		if (!tc->text.n)
+			continue;
+		if (tc->text.n != 1 || tc->text.v[0].note)
+			return false;
+		char tmp[32];
+		if (tc->text.v[0].len >= sizeof tmp)
+			return false;
+		memcpy(tmp, tc->text.v[0].text, tc->text.v[0].len);
+		tmp[tc->text.v[0].len] = 0;
+		int num;
+		if (!colnum_cell(tmp, &letter, &formula, &parens, &num))
+			return false;
+		if (num >= 0) {
+			seq &= prev < 0 || num == prev + 1;
+			prev = num;
+		}
+		filled++;
+	}
+	/* bare numbers could be a row of data: only "(1) | (2) | (3)" counts */
+	return filled >= 2 && (letter || formula || (parens && seq && prev == filled));
 }
 
 static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
@@ -527,6 +627,11 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 			}
 		}
 	}
+	/* A column-number row right under the header (A | B | 1 | 2 | 4=3/1),
+	 * as budget forms (Biểu) have, belongs to the header: centred and
+	 * repeated on every page. */
+	if (t->nhead < nrows - 1 && column_number_row(t, t->nhead, marks))
+		t->nhead++;
 	/* Resolve merges: "<" joins the owner on the left, "^" the one above. */
 	int *owner = arena_alloc(m->a, sizeof *owner * (size_t)ncols * (size_t)nrows);
 	for (r = 0; r < nrows; r++)

@@ -45,6 +45,7 @@ struct tok {
 	int other; /* K_IF: index of its {{else}}, or -1 */
 	bool drop; /* whitespace on a line holding only block tags */
 	struct chart_tag *chart; /* K_CHART */
+	const char *total; /* K_TABLE: tong="..." labels a total row */
 };
 
 struct tx {
@@ -221,6 +222,26 @@ static bool parse_tag(struct tx *x, struct tok *t, struct expr_src in)
 		if (e > j && skip_blank(s, e, n) == n && s[j] != '|') {
 			t->kind = K_TABLE;
 			t->name = arena_strndup(x->a, s + j, e - j);
+			expr_src_skip(&in, j);
+			t->nameloc = here(&in);
+			return true;
+		}
+		/* {{ table T tong="Tổng cộng" }}: with a total row */
+		size_t o = skip_blank(s, e, n);
+		if (e > j && s[j] != '|' && n - o > 5 && memcmp(s + o, "tong=", 5) == 0) {
+			size_t q = o + 5, qe = q + 1;
+			while (qe < n && s[qe] != '"')
+				qe++;
+			struct expr_src at = in;
+			expr_src_skip(&at, o);
+			if (s[q] != '"' || qe >= n || skip_blank(s, qe + 1, n) != n) {
+				diag_error(here(&at), "write tong=\"LABEL\" (the total row's "
+						      "label in quotes) after the table's name");
+				return false;
+			}
+			t->kind = K_TABLE;
+			t->name = arena_strndup(x->a, s + j, e - j);
+			t->total = arena_strndup(x->a, s + q + 1, qe - q - 1);
 			expr_src_skip(&in, j);
 			t->nameloc = here(&in);
 			return true;
@@ -558,6 +579,69 @@ static bool run_insert(struct tx *x, const struct tok *t)
 }
 
 /* {{ table T }}: a GFM pipe table, header as written, numbers right. */
+/* A column the total row adds up: a figure column that is not a row
+ * number, a year or a code. */
+static bool summed(const struct table *tb, int c)
+{
+	static const char *const skip[] = {"stt", "tt", "so_tt", "nam", "ma", "ma_so", NULL};
+	if (!tb->numeric[c])
+		return false;
+	for (int i = 0; skip[i]; i++)
+		if (strcmp(tb->names[c], skip[i]) == 0)
+			return false;
+	return true;
+}
+
+/* The bold total row of {{ table T tong="..." }}: the label in the first
+ * column that is not added up, each figure column's exact sum. */
+static bool total_row(struct tx *x, const struct tok *t, const struct table *tb)
+{
+	int line = t->loc.line;
+	if (x->md) {
+		end_line(x, line);
+		x->cur_src = line;
+	} else {
+		buf_putc(x->out, ' ');
+	}
+	int label = -1;
+	for (int c = 0; c < tb->ncols && label < 0; c++)
+		if (!summed(tb, c))
+			label = c;
+	buf_putc(x->out, '|');
+	for (int c = 0; c < tb->ncols; c++) {
+		buf_putc(x->out, ' ');
+		if (c == label) {
+			buf_puts(x->out, "**");
+			emit_value(x, t->total, strlen(t->total), line);
+			buf_puts(x->out, "**");
+		} else if (summed(tb, c)) {
+			struct numfmt_dec sum = numfmt_from_int(0), v;
+			int scale = 0;
+			for (int r = 0; r < tb->nrows; r++) {
+				const char *cell = data_cell(tb, r, c)->text;
+				if (!*cell)
+					continue;
+				if (data_number(tb, cell, &v) != NUMFMT_OK ||
+				    numfmt_add(sum, v, &sum) != NUMFMT_OK) {
+					diag_error(t->loc, "the total of column %s of %s is out of range",
+						   tb->names[c], tb->path);
+					return false;
+				}
+				if (v.scale > scale)
+					scale = v.scale;
+			}
+			struct buf b = BUF_INIT;
+			numfmt_grouped(&b, sum, scale);
+			buf_puts(x->out, "**");
+			emit_value(x, buf_cstr(&b), b.len, line);
+			buf_puts(x->out, "**");
+			buf_free(&b);
+		}
+		buf_puts(x->out, " |");
+	}
+	return check_size(x, t->loc);
+}
+
 static bool run_table(struct tx *x, const struct tok *t)
 {
 	const struct table *tb = expr_table(&x->ctx, t->name, t->nameloc);
@@ -601,7 +685,7 @@ static bool run_table(struct tx *x, const struct tok *t)
 		if (!check_size(x, t->loc))
 			return false;
 	}
-	return true;
+	return !t->total || total_row(x, t, tb);
 }
 
 /* {{ chart ... }}: the chart goes to the list, a marker line into the

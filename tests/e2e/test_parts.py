@@ -483,4 +483,61 @@ if rc == 0:
     P.check("./." not in err, "the end mark is looked for at the end of the body, not of "
             "the last appendix", err)
 
+# ---- Biểu conventions -----------------------------------------------------------
+rows = "".join("| %d | Xã số %d | %d | %d | 90 |\n" % (i, i, 100 * i, 90 * i) for i in range(1, 70))
+md = FM + """# Phần thứ nhất. Kết quả thực hiện
+
+Biểu số 01. Tổng hợp kết quả
+
+| STT | Đơn vị | Kế hoạch | Thực hiện | Tỷ lệ (%) |
+|:-:|---|--:|--:|--:|
+| A | B | 1 | 2 | 3=2/1 |
+""" + rows + """
+Bảng số liệu thường:
+
+| a | b | c |
+|---|---|---|
+| 1 | 2 | 3 |
+| 4 | 5 | 6 |
+
+{{ table von tong="Tổng cộng" }}
+
+# PHẦN THỨ HAI - PHƯƠNG HƯỚNG NHIỆM VỤ
+
+Nội dung phần hai.
+"""
+rc, err, pdf = P.build(md, tmp=tempfile.mkdtemp(), files=DATA)
+if P.check(rc == 0, "a report with Biểu conventions builds", err):
+    spans, _, _ = P.trace(pdf)
+    hdr = [sp for sp in spans if sp.text == "3=2/1"]
+    P.check(len(hdr) >= 2 and len({sp.page for sp in hdr}) == len(hdr),
+            "the column-number row is repeated with the header on every page", hdr)
+    heads = [sp for sp in spans if sp.text == "Kế hoạch"]
+    P.check(len(heads) == len(hdr), "... right under the header", (heads, hdr))
+    ones = [sp for sp in spans if sp.text == "1" and sp.page == hdr[0].page
+            and abs(sp.y - hdr[0].y) < 0.5]
+    col = [sp for sp in spans if sp.text == "100"]
+    P.check(ones and col and (ones[0].x1 - col[0].x1) < -2,
+            "column numbers are centred (figures stay right-aligned)", (ones, col))
+    total = [sp for sp in spans if sp.text.startswith("Tổng cộng")]
+    P.check(total and total[0].bold, "tong=\"Tổng cộng\" appends a bold total row", total)
+    txt = " ".join(P.pdftotext(pdf).split())
+    P.check("Tổng cộng 376.490 57.290,75" in txt,
+            "the total row sums the figure columns exactly (years are not added)", txt[-300:])
+    parts = [sp for sp in spans if sp.text in ("Phần thứ nhất", "Phần thứ hai")]
+    P.check(len(parts) == 2 and all(sp.bold for sp in parts),
+            "'Phần thứ nhất' / 'PHẦN THỨ HAI' are part lines", parts)
+    for sp in parts:
+        P.check(abs((sp.x0 + sp.x1) / 2 - (30 * P.MM + TW / 2)) < 1, "'%s' centred" % sp.text)
+    titles = [sp for sp in spans if sp.text in ("KẾT QUẢ THỰC HIỆN", "PHƯƠNG HƯỚNG NHIỆM VỤ")]
+    P.check(len(titles) == 2, "part titles in capitals on their own line", titles)
+    # a plain first data row of 1, 2, 3 is data, not column numbers
+    a = [sp for sp in spans if sp.text == "a"]
+    one = [sp for sp in spans if a and sp.text == "1" and sp.page == a[0].page
+           and 0 < sp.y - a[0].y < 30]
+    P.check(one and abs((one[0].x0 + one[0].x1) / 2 - (a[0].x0 + a[0].x1) / 2) > 2,
+            "a table whose first row is 1 | 2 | 3 keeps it as data (aligned as figures, "
+            "not centred like the header)", (one, a))
+err_of('{{ table von tong=Tổng }}\n', DATA, r'tong="LABEL"', "tong= needs a quoted label")
+
 P.done()
