@@ -97,6 +97,13 @@ docs: samples
 	for s in $(SAMPLES); do \
 		pdftoppm -r 50 -png -f 1 -l 1 -singlefile build/samples/$$s.pdf docs/gallery/$$s; \
 	done
+	# a chart page and the two appendices (one landscape) of the parts sample
+	pdftoppm -r 50 -png -f 2 -l 2 -singlefile build/samples/dau-tu-phong-tho-2024.pdf \
+		docs/gallery/dau-tu-phong-tho-2024-bieu-do
+	pdftoppm -r 50 -png -f 4 -l 4 -singlefile build/samples/dau-tu-phong-tho-2024.pdf \
+		docs/gallery/dau-tu-phong-tho-2024-phu-luc-1
+	pdftoppm -r 50 -png -f 5 -l 5 -singlefile build/samples/dau-tu-phong-tho-2024.pdf \
+		docs/gallery/dau-tu-phong-tho-2024-phu-luc-2
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao/fonts \

@@ -361,7 +361,41 @@ static float xy_chart(struct lctx *c, const struct chart *ch, float x, float w)
 		if (h > labh)
 			labh = h;
 	}
-	float top = y + pitch; /* room for the top tick label and data labels */
+	/* data labels: the table size, smaller where the bars are narrow */
+	float bw = 0, group = 0;
+	if (ch->kind == CHART_BAR) {
+		group = slot * (ch->nser == 1 ? 0.6f : 0.86f);
+		bw = group / (float)ch->nser;
+	}
+	float dsize = size;
+	const char **dl = arena_alloc(c->a, sizeof *dl * (size_t)(ch->ncat * ch->nser));
+	/* a label may not reach its neighbour's: one series has the gap
+	 * between groups to spare, several only their own bar */
+	float room = ch->kind == CHART_BAR ? (ch->nser == 1 ? bw + slot * 0.3f : bw - 3)
+					   : slot - 2;
+	float widest = 0;
+	for (int i = 0; i < ch->ncat * ch->nser; i++) {
+		dl[i] = vdec(c, ch->dec[i]);
+		float dw = lt_width(c, dl[i], FACE_REGULAR, size);
+		if (dw > widest)
+			widest = dw;
+	}
+	/* the table size if it fits, down to 12 pt, then (two series of
+	 * narrow bars) the second series' labels a line higher so neighbours
+	 * share the width, then down to 9 pt; else no data labels */
+	bool two = ch->kind == CHART_BAR && ch->nser == 2, stagger = false, show = false;
+	float wide = 2 * bw - 3;
+	for (int pass = 0; pass < 4 && !show; pass++) {
+		float lo = pass < 2 ? 12 : 9, r = pass % 2 ? wide : room;
+		if (pass % 2 && !two)
+			continue;
+		for (dsize = size; dsize > lo && widest * dsize / size > r;)
+			dsize -= 0.5f;
+		show = widest * dsize / size <= r;
+		stagger = show && pass % 2;
+	}
+	show &= ch->kind == CHART_BAR || ch->nser <= 2;
+	float top = y + pitch * (stagger ? 2.1f : 1); /* the top tick label, data labels */
 	float ph = w * 0.42f; /* plot height */
 	float bot = top + ph;
 	float scale = ph / (float)(ax.hi - ax.lo);
@@ -374,35 +408,22 @@ static float xy_chart(struct lctx *c, const struct chart *ch, float x, float w)
 		label(c, ticks[t], FACE_REGULAR, size, px0 - 5, ty + size * 0.32f, 1, line);
 	}
 	float zero = VY(0);
-	/* data labels: the table size, smaller where the bars are narrow */
-	float bw = 0, group = 0;
-	if (ch->kind == CHART_BAR) {
-		group = slot * (ch->nser == 1 ? 0.6f : 0.86f);
-		bw = group / (float)ch->nser;
-	}
-	float dsize = size;
-	const char **dl = arena_alloc(c->a, sizeof *dl * (size_t)(ch->ncat * ch->nser));
-	float room = ch->kind == CHART_BAR ? bw + (ch->nser == 1 ? slot * 0.3f : 1) : slot - 2;
-	float widest = 0;
-	for (int i = 0; i < ch->ncat * ch->nser; i++) {
-		dl[i] = vdec(c, ch->dec[i]);
-		float dw = lt_width(c, dl[i], FACE_REGULAR, size);
-		if (dw > widest)
-			widest = dw;
-	}
-	while (dsize > 8 && widest * dsize / size > room)
-		dsize -= 0.5f;
-	bool show = widest * dsize / size <= room && (ch->kind == CHART_BAR || ch->nser <= 2);
 	if (ch->kind == CHART_BAR) {
 		for (int i = 0; i < ch->ncat; i++)
 			for (int s = 0; s < ch->nser; s++) {
-				double v = ch->val[i * ch->nser + s];
+				double v = ch->val[i * ch->nser + s], v0 = ch->val[i * ch->nser];
 				float bx = px0 + slot * (float)i + (slot - group) / 2 + bw * (float)s;
 				float by = VY(v);
 				float t = by < zero ? by : zero, h = fabsf(zero - by);
 				rect(c, bx, t, bw, h, &bar_styles[s]);
 				if (show) {
 					float base = v >= 0 ? by - 3 : by + dsize;
+					if (stagger && s == 1) {
+						/* a line clear of the first series' label */
+						float b0 = v0 >= 0 ? VY(v0) - 3 : VY(v0) + dsize;
+						base = v >= 0 ? fminf(base, b0 - 1.1f * dsize)
+							      : fmaxf(base, b0 + 1.1f * dsize);
+					}
 					label(c, dl[i * ch->nser + s], FACE_REGULAR, dsize,
 					      bx + bw / 2, base, 0, line);
 				}

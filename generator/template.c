@@ -580,7 +580,7 @@ static bool run_insert(struct tx *x, const struct tok *t)
 
 /* {{ table T }}: a GFM pipe table, header as written, numbers right. */
 /* A column the total row adds up: a figure column that is not a row
- * number, a year or a code. */
+ * number, a year or a code (by its name: stt, tt, nam, nam_..., ma...). */
 static bool summed(const struct table *tb, int c)
 {
 	static const char *const skip[] = {"stt", "tt", "so_tt", "nam", "ma", "ma_so", NULL};
@@ -589,11 +589,12 @@ static bool summed(const struct table *tb, int c)
 	for (int i = 0; skip[i]; i++)
 		if (strcmp(tb->names[c], skip[i]) == 0)
 			return false;
-	return true;
+	/* "Năm khởi công", "Mã số ...": years and codes */
+	return strncmp(tb->names[c], "nam_", 4) != 0 && strncmp(tb->names[c], "ma_", 3) != 0;
 }
 
-/* The bold total row of {{ table T tong="..." }}: the label in the first
- * column that is not added up, each figure column's exact sum. */
+/* The bold total row of {{ table T tong="..." }}: the label, then each
+ * figure column's exact sum. */
 static bool total_row(struct tx *x, const struct tok *t, const struct table *tb)
 {
 	int line = t->loc.line;
@@ -603,7 +604,12 @@ static bool total_row(struct tx *x, const struct tok *t, const struct table *tb)
 	} else {
 		buf_putc(x->out, ' ');
 	}
+	/* the label in the first text column (the names), else the first
+	 * column not added up */
 	int label = -1;
+	for (int c = 0; c < tb->ncols && label < 0; c++)
+		if (!tb->numeric[c])
+			label = c;
 	for (int c = 0; c < tb->ncols && label < 0; c++)
 		if (!summed(tb, c))
 			label = c;

@@ -540,4 +540,16 @@ if P.check(rc == 0, "a report with Biểu conventions builds", err):
             "not centred like the header)", (one, a))
 err_of('{{ table von tong=Tổng }}\n', DATA, r'tong="LABEL"', "tong= needs a quoted label")
 
+# ---- the parts sample -------------------------------------------------------------
+out = os.path.join(tempfile.mkdtemp(), "s.pdf")
+rc, _, err = P.run("build", os.path.join(P.ROOT, "samples", "dau-tu-phong-tho-2024", "bao-cao.md"),
+                   "-o", out)
+if P.check(rc == 0 and err == "", "the parts sample builds with no message", err):
+    txt = " ".join(P.pdftotext(out).split())
+    for s_ in ("Biểu đồ 1. Vốn được giao theo năm", "116.200", "51.957,5",
+               "292.187 (75,8%)", "Hình 1. Trường mầm non", "Hình 2. Cầu treo",
+               "Phụ lục I", "Phụ lục II", "3=2/1", "Tổng cộng 207.700 140.900 115.581"):
+        P.check(s_ in txt, "the parts sample shows %r" % s_)
+    P.check(len(images_of(out)) == 2, "the parts sample draws its two pictures")
+
 P.done()
