@@ -305,7 +305,8 @@ static size_t part_word(const char *s, const char **title)
 		if (k == n)
 			return 0;
 	}
-	while (k == n && s[k] && (strchr("IVXLCivxlc", s[k]) || (s[k] >= '0' && s[k] <= '9')))
+	bool ordinal = k > n;
+	while (!ordinal && s[k] && (strchr("IVXLCivxlc", s[k]) || (s[k] >= '0' && s[k] <= '9')))
 		k++;
 	if (k == n || (s[k] && !strchr(" .:-", s[k])))
 		return 0;
