@@ -165,6 +165,8 @@ def trace(pdf):
                 for (xa, ya), (xb, yb) in zip(pts[0::2], pts[1::2]):
                     if abs(ya - yb) < 0.01:
                         rules.append(Rule(pno, min(xa, xb), max(xa, xb), h - ya, lw))
+                    elif abs(xa - xb) > 0.01:
+                        continue  # a slanted line (a chart's), not a rule
                     else:
                         rules.append(Rule(pno, xa, xb, h - min(ya, yb), lw))
                         rules[-1].vertical = (h - max(ya, yb), h - min(ya, yb))
