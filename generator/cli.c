@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "epoch.h"
 #include "expr.h"
 #include "report.h"
 #include "text.h"
@@ -94,15 +95,11 @@ int main(int argc, char **argv)
 	}
 	/* the reproducible-builds convention: a malformed value is an error,
 	 * not a silently different file */
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long t = strtoll(epoch, &end, 10);
-		if (*end || t < 0 || t > 253402300799LL) /* 9999-12-31 */
-			return usage_error("SOURCE_DATE_EPOCH is '%s'; it must be a "
-					   "number of seconds since 1970",
-					   epoch);
-	}
+	long long epoch;
+	if (epoch_get(&epoch) == EPOCH_BAD)
+		return usage_error("SOURCE_DATE_EPOCH is '%s'; it must be a "
+				   "number of seconds since 1970",
+				   getenv("SOURCE_DATE_EPOCH"));
 	bool build = !strcmp(cmd, "build"), check = !strcmp(cmd, "check"),
 	     batch = !strcmp(cmd, "batch");
 	if (!build && !check && !batch)

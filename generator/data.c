@@ -15,6 +15,7 @@
 
 #include "bounds.h"
 #include "deps.h"
+#include "fileio.h"
 #include "fsafe.h"
 #include "numfmt.h"
 #include "text.h"
@@ -467,26 +468,19 @@ static bool is_csv_name(const char *s)
 	return s[0] != '.' && n > 4 && strcmp(s + n - 4, ".csv") == 0;
 }
 
-/* Read a whole file into malloc'd memory (the caller frees). */
-static char *read_file(const char *path, size_t *len, size_t budget)
+/* Read a whole CSV file into malloc'd memory (the caller frees); its
+ * errors worded for data. */
+static char *read_csv(const char *path, size_t *len, size_t budget)
 {
 	const char *why;
-	FILE *f = fsafe_open_input(path, &why);
-	if (!f) {
+	struct buf b = BUF_INIT;
+	size_t limit = budget < MAX_INPUT_BYTES ? budget : MAX_INPUT_BYTES;
+	enum fio_status st = fio_read(path, limit, &b, &why);
+	if (st == FIO_CANNOT_OPEN) {
 		diag_fail(DIAG_IO, "cannot open %s: %s", path, why);
 		return NULL;
 	}
-	struct buf b = BUF_INIT;
-	char tmp[65536];
-	size_t k;
-	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) {
-		buf_put(&b, tmp, k);
-		if (b.len > MAX_INPUT_BYTES || b.len > budget)
-			break;
-	}
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad) {
+	if (st == FIO_CANNOT_READ) {
 		diag_fail(DIAG_IO, "cannot read %s", path);
 		buf_free(&b);
 		return NULL;
@@ -592,7 +586,7 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 		}
 		size_t len = 0;
 		deps_add(path);
-		char *raw = read_file(path, &len, budget);
+		char *raw = read_csv(path, &len, budget);
 		if (!raw)
 			return false;
 		budget -= len;

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "deps.h"
 #include "diag.h"
+#include "fileio.h"
 #include "text.h"
 
 static uint16_t be16(const unsigned char *p)
@@ -30,37 +31,19 @@ struct ttf {
 	size_t len;
 };
 
-/* Only regular files are read: a FIFO would block the build for ever, a
- * device could be endless. The type is checked on the opened file (no
- * race with a rename), opened without blocking so a FIFO cannot hang
- * the open itself. */
+/* A font file, whole (regular files only: fio_read goes through fsafe);
+ * silently false when unreadable or not TrueType-sized: the callers say
+ * which face is missing or bad. */
 static bool read_file(const char *path, struct ttf *t)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 12 ||
-	    st.st_size > (64L << 20)) {
-		close(fd);
+	const char *why;
+	struct buf b = BUF_INIT;
+	if (fio_read(path, 64u << 20, &b, &why) != FIO_OK || b.len <= 12) {
+		buf_free(&b);
 		return false;
 	}
-	size_t n = (size_t)st.st_size;
-	t->data = malloc(n);
-	t->len = n;
-	size_t off = 0;
-	while (t->data && off < n) {
-		ssize_t r = read(fd, t->data + off, n - off);
-		if (r <= 0)
-			break;
-		off += (size_t)r;
-	}
-	close(fd);
-	if (!t->data || off != n) {
-		free(t->data);
-		t->data = NULL;
-		return false;
-	}
+	t->data = (unsigned char *)b.ptr;
+	t->len = b.len;
 	return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "epoch.h"
 #include "pagezip.h"
 #include "render_gfx.h"
 #include "pdfhack.h" /* libharu's public API, and the workarounds needing more */
@@ -69,12 +70,8 @@ static void set_info(HPDF_Doc pdf, HPDF_InfoType type, const char *v)
  * so the same input gives the same bytes. */
 static void set_dates(HPDF_Doc pdf)
 {
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (!e || !*e)
-		return;
-	char *end;
-	long long t = strtoll(e, &end, 10);
-	if (*end || t < 0)
+	long long t;
+	if (epoch_get(&t) != EPOCH_SET)
 		return;
 	time_t tt = (time_t)t;
 	struct tm tm;

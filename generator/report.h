@@ -1,7 +1,8 @@
-/* report: the pipeline of one build, top to bottom: read the template,
- * front matter, data, expand, parse, lay out, render, write atomically.
- * Owns: the order of the stages and the files a build reads and writes.
- * Must not: parse the command line (cli does). */
+/* report: the pipeline of one build, top to bottom: the loaded inputs,
+ * front matter expanded, template expanded, Markdown parsed, laid out,
+ * rendered, written atomically; a batch runs it once per row.
+ * Owns: the order of the stages. Must not: parse the command line (cli
+ * does), read or write files itself (input, batch and fileio do). */
 #ifndef BAOCAO_REPORT_H
 #define BAOCAO_REPORT_H
 

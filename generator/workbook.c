@@ -13,6 +13,7 @@
 
 #include "bounds.h"
 #include "buf.h"
+#include "fileio.h"
 #include "sheet.h"
 #include "text.h"
 #include "xls.h"
@@ -49,22 +50,27 @@ static char *slurp(const char *path, size_t *len, size_t budget)
 			   MAX_DATA_BYTES >> 20);
 		return NULL;
 	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		diag_fail(DIAG_IO, "cannot open %s: %s", path, strerror(errno));
+	const char *why;
+	struct buf b = BUF_INIT;
+	switch (fio_read(path, MAX_INPUT_BYTES, &b, &why)) {
+	case FIO_OK: break;
+	case FIO_CANNOT_OPEN:
+		diag_fail(DIAG_IO, "cannot open %s: %s", path, why);
 		return NULL;
-	}
-	char *p = malloc((size_t)st.st_size + 1);
-	size_t n = p ? fread(p, 1, (size_t)st.st_size, f) : 0;
-	bool bad = !p || ferror(f);
-	fclose(f);
-	if (bad) {
-		free(p);
+	case FIO_TOO_LARGE: /* grown since the stat above */
+		buf_free(&b);
+		diag_error((struct srcloc){path, 1, 1}, "workbook larger than %u MB",
+			   MAX_INPUT_BYTES >> 20);
+		return NULL;
+	case FIO_CANNOT_READ:
+		buf_free(&b);
 		diag_fail(DIAG_IO, "cannot read %s", path);
 		return NULL;
 	}
-	*len = n;
-	return p;
+	*len = b.len;
+	if (!b.ptr)
+		return calloc(1, 1);
+	return b.ptr;
 }
 
 /* Does spec s name this sheet (by its name as written or its plain name)? */
