@@ -28,17 +28,30 @@
  * subject (trich_yeu, co_quan, loai) and each heading (the outline).
  * libharu refuses strings over 64 KB (32.767 UTF-16 units). */
 #define MAX_TITLE_CHARS 2000
+/* Items (words and spaces) of a paragraph broken by total fit; a longer
+ * one (no real paragraph is: 40.000 items are ~20.000 words, 40 pages)
+ * is broken first-fit, in linear time. */
+#define MAX_TOTAL_FIT_ITEMS 40000
+/* {{ }} tags of one template: each costs ~500 bytes parsed, so 16 MB of
+ * "{{x}}" lines took 1,8 GB. Real templates hold hundreds. */
+#define MAX_TEMPLATE_TAGS 100000
+/* Lines of the expanded Markdown: each costs up to ~600 bytes through
+ * cmark-gfm and layout (one-letter lines), so 8 million lines took
+ * 5 GB. A 5.000-page report has well under 500.000. */
+#define MAX_MD_LINES 500000
 #define MAX_PAGES 5000 /* pages in one report */
 #define MAX_YAML_NODES 10000 /* front matter nodes (alias bombs) */
 #define MAX_TABLE_COLUMNS 60 /* columns of a laid-out table */
 /* Cells of all Markdown tables of a report together: about 300 bytes
  * each in cmark-gfm and layout. 10 times the bench's 10.000-row table. */
 #define MAX_TABLE_CELLS 500000
-/* Template output after expansion. A 5000-page report holds about 20 MB
- * of text; layout needs ~20 bytes of memory per byte of text. The fuzz
- * build lowers it (Makefile FUZZ_FLAGS) so each run stays fast. */
+/* Template output after expansion. Layout needs up to ~45 bytes of
+ * memory per byte of text (one 10 MB paragraph peaked at 430 MB; 10 MB
+ * of ordinary paragraphs at 260 MB), so 10 MB keeps a build under
+ * 512 MB. That is about 2.400 pages of prose. The fuzz build lowers it
+ * (Makefile FUZZ_FLAGS) so each run stays fast. */
 #ifndef MAX_EXPANDED_BYTES
-#define MAX_EXPANDED_BYTES (32u << 20)
+#define MAX_EXPANDED_BYTES (10u << 20)
 #endif
 /* Evaluation steps of one expansion (expressions evaluated, rows that
  * loops, lookups and aggregates visit): 4 to 6 s of work. A 10.000-row

@@ -70,7 +70,18 @@ static const struct {
 #define NFNS ((int)(sizeof fns / sizeof fns[0]))
 
 /* Where a name was found last time (see the file comment). */
-enum cache { C_NONE, C_FRAME, C_STT, C_DAU, C_CUOI, C_LET, C_BATCH, C_SET, C_VAR, C_TABLE };
+enum cache {
+	C_NONE,
+	C_FRAME,
+	C_STT,
+	C_DAU,
+	C_CUOI,
+	C_LET,
+	C_BATCH,
+	C_SET,
+	C_VAR,
+	C_TABLE
+};
 
 struct expr {
 	enum node kind;
@@ -760,15 +771,16 @@ unsigned long expr_max_steps = MAX_EVAL_STEPS;
 
 bool expr_step(struct expr_ctx *c, struct srcloc loc)
 {
-	if (++c->steps <= expr_max_steps)
+	unsigned long *n = c->budget ? c->budget : &c->steps;
+	if (++*n <= expr_max_steps)
 		return true;
-	if (c->steps == expr_max_steps + 1)
+	if (*n == expr_max_steps + 1)
 		diag_error(loc,
 			   "the template needs more than %lu evaluation steps "
 			   "(loops or lookups nested over large tables); "
 			   "simplify the nesting",
 			   expr_max_steps);
-	c->steps = expr_max_steps + 2; /* reported once; stays over */
+	*n = expr_max_steps + 2; /* reported once; stays over */
 	return false;
 }
 
@@ -902,13 +914,14 @@ static void unknown_name(struct expr_ctx *c, struct expr *e)
 			continue;
 		bool later = d->loc.line > e->loc.line ||
 			     (d->loc.line == e->loc.line && d->loc.col > e->loc.col);
-		diag_error(e->loc,
-			   later ? "'%s' is used before it is defined: its {{ let }} is at "
-				   "line %d; move the let above this line"
-				 : "'%s' is defined at line %d by a let inside a block that "
-				   "has ended; a let holds to the end of its block (move it "
-				   "out of the block)",
-			   e->name, d->loc.line);
+		diag_error(
+		    e->loc,
+		    later ? "'%s' is used before it is defined: its {{ let }} is at "
+			    "line %d; move the let above this line"
+			  : "'%s' is defined at line %d by a let inside a block that "
+			    "has ended; a let holds to the end of its block (move it "
+			    "out of the block)",
+		    e->name, d->loc.line);
 		return;
 	}
 	const char *near = expr_closest(e->name, cands, (int)n);
@@ -927,8 +940,10 @@ static void unknown_name(struct expr_ctx *c, struct expr *e)
 		list_names(&b, cands + from, c->nsets + c->nvars);
 	}
 	if (!c->data && !c->nframes)
-		buf_puts(&b, " (there is no data folder: put the CSV files or workbooks in data/ "
-			     "beside the report, or pass -d DIR)");
+		buf_puts(
+		    &b,
+		    " (there is no data folder: put the CSV files or workbooks in data/ "
+		    "beside the report, or pass -d DIR)");
 	diag_error(e->loc, "%s", buf_cstr(&b));
 	buf_free(&b);
 }
@@ -943,8 +958,8 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		e->cache_serial = serial;
 		int i, col;
 		/* a loop's own names: stt, dau (first row), cuoi (last) */
-		enum cache meta = strcmp(e->name, "stt") == 0	 ? C_STT
-				  : strcmp(e->name, "dau") == 0	 ? C_DAU
+		enum cache meta = strcmp(e->name, "stt") == 0    ? C_STT
+				  : strcmp(e->name, "dau") == 0  ? C_DAU
 				  : strcmp(e->name, "cuoi") == 0 ? C_CUOI
 								 : C_NONE;
 		if (meta != C_NONE) {
@@ -995,9 +1010,9 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	case C_DAU:
 	case C_CUOI:
 		f = &c->frames[e->cache_i];
-		number_value(numfmt_from_int(e->cache == C_DAU ? f->stt == 1
-							       : f->stt == f->total),
-			     e->loc, v);
+		number_value(
+		    numfmt_from_int(e->cache == C_DAU ? f->stt == 1 : f->stt == f->total),
+		    e->loc, v);
 		break;
 	case C_LET:
 		*v = c->lets[e->cache_i].v;
@@ -1424,7 +1439,8 @@ static bool eval_num(struct expr_ctx *c, struct expr *e, struct numfmt_dec *n)
 
 /* Whether v is a date; a text written as a date that is no real day is
  * an error at v (the date_look is DATE_BAD, and it is reported). */
-static enum date_look value_date(struct expr_ctx *c, const struct expr_value *v, long *days)
+static enum date_look value_date(struct expr_ctx *c, const struct expr_value *v,
+				 long *days)
 {
 	if (v->kind != EXPR_TEXT)
 		return DATE_NO;
@@ -1435,7 +1451,8 @@ static enum date_look value_date(struct expr_ctx *c, const struct expr_value *v,
 	return k;
 }
 
-static void date_value(struct expr_ctx *c, long days, struct srcloc loc, struct expr_value *v)
+static void date_value(struct expr_ctx *c, long days, struct srcloc loc,
+		       struct expr_value *v)
 {
 	struct buf b = BUF_INIT;
 	date_iso(&b, days);
@@ -1457,24 +1474,26 @@ static bool eval_date_arith(struct expr_ctx *c, struct expr *e, struct expr_valu
 		return false;
 	if (dx == DATE_YES && dy == DATE_YES) {
 		if (e->op == T_PLUS) {
-			diag_error(e->oploc, "two dates cannot be added; a date minus a date "
-					     "is the number of days between them");
+			diag_error(e->oploc,
+				   "two dates cannot be added; a date minus a date "
+				   "is the number of days between them");
 			return false;
 		}
 		number_value(numfmt_from_int(ddx - ddy), e->loc, v);
 		return true;
 	}
 	if (dy == DATE_YES && e->op == T_MINUS) {
-		diag_error(e->oploc, "a number minus a date means nothing; write DATE - "
-				     "NUMBER (days earlier) or DATE - DATE (days between)");
+		diag_error(e->oploc,
+			   "a number minus a date means nothing; write DATE - "
+			   "NUMBER (days earlier) or DATE - DATE (days between)");
 		return false;
 	}
 	const struct expr_value *nv = dx == DATE_YES ? y : x;
 	long base = dx == DATE_YES ? ddx : ddy;
 	struct numfmt_dec n;
 	long long days;
-	if (nv->kind == EXPR_TEXT && (nv->literal || numfmt_parse(nv->text, c->c_locale,
-								   &n) != NUMFMT_OK)) {
+	if (nv->kind == EXPR_TEXT &&
+	    (nv->literal || numfmt_parse(nv->text, c->c_locale, &n) != NUMFMT_OK)) {
 		diag_error(nv->loc,
 			   "a date %s %s: only a number of days can be %s a date "
 			   "(ngay(\"2022-06-30\") + 30)",
@@ -1485,7 +1504,8 @@ static bool eval_date_arith(struct expr_ctx *c, struct expr *e, struct expr_valu
 	if (!expr_number(c, nv, &n))
 		return false;
 	if (!numfmt_to_ll(n, &days) || numfmt_cmp(n, numfmt_from_int(days)) != 0) {
-		diag_error(nv->loc, "a date moves by whole days; round() the number first");
+		diag_error(nv->loc,
+			   "a date moves by whole days; round() the number first");
 		return false;
 	}
 	if (days > 3000000 || days < -3000000) {
@@ -1527,7 +1547,8 @@ static bool eval_cmp(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		r = numfmt_cmp(nx, ny);
 	} else {
 		long dx, dy; /* two dates compare as days (31/12/2023 < 2024-01-01) */
-		if (date_read(x.text, &dx) == DATE_YES && date_read(y.text, &dy) == DATE_YES)
+		if (date_read(x.text, &dx) == DATE_YES &&
+		    date_read(y.text, &dy) == DATE_YES)
 			r = (dx > dy) - (dx < dy);
 		else
 			r = strcmp(x.text, y.text);
@@ -1703,9 +1724,11 @@ static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		if (k == DATE_BAD)
 			return false;
 		if (k == DATE_NO) {
-			diag_error(a.loc, "ngay() takes a date written YYYY-MM-DD or DD/MM/YYYY, "
-					  "not %s",
-				   a.kind == EXPR_TEXT ? text_kind(&a, c->a) : "a number");
+			diag_error(
+			    a.loc,
+			    "ngay() takes a date written YYYY-MM-DD or DD/MM/YYYY, "
+			    "not %s",
+			    a.kind == EXPR_TEXT ? text_kind(&a, c->a) : "a number");
 			return false;
 		}
 		date_value(c, d, e->loc, v);
@@ -1810,7 +1833,8 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		if (e->op == T_PLUS || e->op == T_MINUS) {
 			long da = 0, db = 0;
 			enum date_look ka = value_date(c, &va, &da);
-			enum date_look kb = ka == DATE_BAD ? DATE_NO : value_date(c, &vb, &db);
+			enum date_look kb =
+			    ka == DATE_BAD ? DATE_NO : value_date(c, &vb, &db);
 			if (ka != DATE_NO || kb != DATE_NO)
 				return eval_date_arith(c, e, &va, ka, da, &vb, kb, db, v);
 		}

@@ -127,6 +127,9 @@ struct expr_ctx {
 	int nframes;
 	unsigned serial;
 	unsigned long steps; /* evaluations and rows scanned so far */
+	/* The build's shared count (every front-matter value and the body
+	 * draw on one budget), or NULL: steps above. */
+	unsigned long *budget;
 	/* columns read as numbers by `where` conditions, parsed once */
 	struct expr_numcol *numcols;
 	int nnumcols, capnumcols;

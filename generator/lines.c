@@ -1,5 +1,7 @@
 #include "lines.h"
 
+#include "bounds.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,7 +263,10 @@ void lb_break(struct arena *a, const struct lb_item *items, int n,
 	memset(out, 0, sizeof *out);
 	if (n <= 0)
 		return;
-	if (!p->greedy) {
+	/* a paragraph of tens of thousands of words (a million one-letter
+	 * lines make one paragraph) is broken first-fit: total fit's work
+	 * grows with the words times the breaks in reach of each */
+	if (!p->greedy && n <= MAX_TOTAL_FIT_ITEMS) {
 		/* badness 800: spaces up to twice their width (stretch 1/2);
 		 * ties open only when that cannot be met without */
 		static const struct {
@@ -284,6 +289,6 @@ void lb_break(struct arena *a, const struct lb_item *items, int n,
 		}
 	}
 	first_fit(a, items, n, p, out);
-	out->passes = p->greedy ? 0 : 5;
+	out->passes = p->greedy || n > MAX_TOTAL_FIT_ITEMS ? 0 : 5;
 	finish(items, p, out);
 }

@@ -18,7 +18,7 @@
 #include "text.h"
 
 enum kind {
-	K_TEXT, /* one line of text, with its '\n' */
+	K_TEXT, /* text: part of one line, or whole lines with their '\n' */
 	K_EXPR, /* {{ expr | filter }} */
 	K_TABLE, /* {{ table T }} */
 	K_CHART, /* {{ chart bar|line|pie T ... }} */
@@ -61,6 +61,8 @@ struct tx {
 	int cur_src; /* template line of the current output line, 0: none */
 	int last_line;
 	struct chart_list *charts; /* where {{ chart }} puts its charts */
+	struct tpl_vars *vars; /* the build's values and budgets, or NULL */
+	int ntags; /* {{ }} tags read (MAX_TEMPLATE_TAGS) */
 };
 
 static bool is_block(enum kind k)
@@ -295,9 +297,21 @@ static bool tokenize(struct tx *x, struct expr_src cur)
 				break;
 			}
 		const char *stop = open ? open : end;
+		/* the first line and the last (partial) one are tokens of
+		 * their own (a tag may share their line: drop_tag_lines); the
+		 * whole lines between are one token, so a template of 16 MB of
+		 * short lines is a few tokens, not 16 million */
+		const char *last_nl = NULL;
+		for (const char *q = stop; q > cur.s; q--)
+			if (q[-1] == '\n') {
+				last_nl = q - 1;
+				break;
+			}
 		while (cur.s < stop) {
 			const char *nl = memchr(cur.s, '\n', (size_t)(stop - cur.s));
 			const char *e = nl ? nl + 1 : stop;
+			if (nl && nl != last_nl && cur.col == 1)
+				e = last_nl + 1; /* whole lines */
 			struct tok t = {.kind = K_TEXT,
 					.s = cur.s,
 					.len = (size_t)(e - cur.s),
@@ -308,6 +322,13 @@ static bool tokenize(struct tx *x, struct expr_src cur)
 		if (!open)
 			break;
 		struct tok t = {.loc = here(&cur), .other = -1};
+		if (++x->ntags > MAX_TEMPLATE_TAGS) {
+			diag_error(t.loc,
+				   "more than %d {{ }} tags in one template; repeat "
+				   "text with {{#each}} instead of writing it out",
+				   MAX_TEMPLATE_TAGS);
+			return false;
+		}
 		const char *body = open + 2;
 		bool comment = body < end && *body == '!';
 		const char *close = tag_close(body, end, comment);
@@ -497,9 +518,23 @@ static void end_line(struct tx *x, int src)
 	x->cur_src = 0;
 }
 
+static size_t value_bytes(const struct tx *x);
+
+/* The expansion's size so far, with the build's other expansions (the
+ * front-matter values): checked as the output grows, at every insertion
+ * and loop turn, so it never gets far past MAX_EXPANDED_BYTES. */
 static bool check_size(struct tx *x, struct srcloc loc)
 {
-	if (x->out->len <= MAX_EXPANDED_BYTES)
+	if (x->nlines > MAX_MD_LINES) {
+		loc.line = x->lines[MAX_MD_LINES]; /* where the line past it came from */
+		loc.col = 1;
+		diag_error(loc,
+			   "the expanded report has more than %d lines; split it "
+			   "or summarise the data",
+			   MAX_MD_LINES);
+		return false;
+	}
+	if (x->out->len + value_bytes(x) <= MAX_EXPANDED_BYTES)
 		return true;
 	diag_error(loc, "the expanded report is larger than %u MB",
 		   MAX_EXPANDED_BYTES >> 20);
@@ -508,16 +543,20 @@ static bool check_size(struct tx *x, struct srcloc loc)
 
 static void emit_text(struct tx *x, const struct tok *t)
 {
-	if (!x->cur_src)
-		x->cur_src = t->loc.line;
-	bool nl = t->len && t->s[t->len - 1] == '\n';
-	size_t n = nl ? t->len - 1 : t->len;
-	buf_put(x->out, t->s, n);
-	if (nl) {
-		if (x->md)
-			end_line(x, t->loc.line);
-		else
-			buf_putc(x->out, ' ');
+	const char *p = t->s, *end = t->s + t->len;
+	for (int line = t->loc.line; p < end; line++) {
+		if (!x->cur_src)
+			x->cur_src = line;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		buf_put(x->out, p, (size_t)(e - p));
+		if (nl) {
+			if (x->md)
+				end_line(x, line);
+			else
+				buf_putc(x->out, ' ');
+		}
+		p = nl ? nl + 1 : end;
 	}
 }
 
@@ -575,6 +614,7 @@ static bool run_insert(struct tx *x, const struct tok *t)
 	if (ok)
 		emit_value(x, b.ptr ? b.ptr : "", b.len, t->loc.line);
 	buf_free(&b);
+	ok = ok && check_size(x, t->loc); /* as it grows, not at the end */
 	return ok;
 }
 
@@ -677,7 +717,8 @@ static bool run_table(struct tx *x, const struct tok *t)
 			}
 			const char *s;
 			if (hrow >= 0)
-				s = tb->htext ? tb->htext[hrow * tb->ncols + c] : tb->headers[c];
+				s = tb->htext ? tb->htext[hrow * tb->ncols + c]
+					      : tb->headers[c];
 			else
 				s = tb->shown ? tb->shown[(size_t)r * tb->ncols + c]
 					      : data_cell(tb, r, c)->text;
@@ -866,6 +907,11 @@ struct tpl_vars {
 	const struct tpl_env *env;
 	const char **text; /* expanded, or NULL */
 	unsigned char *busy; /* being expanded: a use now is a cycle */
+	/* The build's budgets, shared by the body and every value (twelve
+	 * values each just under a limit must not add up to twelve times
+	 * it): evaluation steps, and bytes of values expanded so far. */
+	unsigned long steps;
+	size_t value_bytes;
 };
 
 struct tpl_vars *tpl_vars_new(struct arena *a, const struct tpl_env *env)
@@ -899,6 +945,11 @@ static const char *var_text(void *ud, int i)
 	return ok ? (v->text[i] = out) : NULL;
 }
 
+static size_t value_bytes(const struct tx *x)
+{
+	return x->vars ? x->vars->value_bytes : 0;
+}
+
 static void tx_init(struct tx *x, struct arena *a, const char *file, bool md,
 		    const struct tpl_env *env, struct buf *out)
 {
@@ -919,6 +970,8 @@ static void tx_init(struct tx *x, struct arena *a, const char *file, bool md,
 		if (env->expanded) {
 			x->ctx.var_text = var_text;
 			x->ctx.var_ud = env->expanded;
+			x->ctx.budget = &env->expanded->steps;
+			x->vars = env->expanded;
 		}
 		x->ctx.c_locale =
 		    (env->data ? env->data->locale : env->locale) == LOCALE_C;
@@ -968,6 +1021,8 @@ bool tpl_expand_value(struct arena *a, struct srcloc loc, const char *src,
 		  run(&x, 0, x.ntoks);
 	if (ok)
 		*out = arena_strndup(a, buf_cstr(&b), b.len);
+	if (ok && x.vars) /* counts against the build's expansion size */
+		x.vars->value_bytes += b.len;
 	buf_free(&b);
 	return ok;
 }

@@ -14,7 +14,7 @@ previous out.pdf there (known bytes) that must survive.
 
 Generated here rather than committed: a 10 MB line, a CSV with 10.000
 columns, a YAML alias bomb, more than 10.000 YAML nodes, a 17 MB template,
-a table of more than 1.000.000 rows, an expansion past 32 MB.
+a table of more than 1.000.000 rows, an expansion past 10 MB.
 """
 import hashlib
 import os
@@ -237,10 +237,18 @@ def run_generated_cases():
     generated("csv-too-many-rows", FM + "\n{{ count(t) }}\n",
               {"t.csv": "a\n" + "1\n" * 1000001}, 1,
               r"^data/t\.csv:1000002:1: error: more than 1000000 rows in one table")
-    # an expansion past 32 MB (3.000 x 3.000 short lines)
-    generated("expansion-too-large", FM + "\n{{#each t}}{{#each t}}Dòng {{ a }} của bảng.\n"
-              "{{/each}}{{/each}}\n", {"t.csv": "a\n" + "".join("%d\n" % i for i in range(3000))},
-              1, r"^bao-cao\.md:6:\d+: error: the expanded report is larger than 32 MB")
+    # an expansion past 10 MB (300 x 100 lines of 400 bytes; 30.000 lines)
+    generated("expansion-too-large", FM + "\n{{#each t}}{{#each u}}Dòng {{ a }} " + "x" * 400 +
+              "\n{{/each}}{{/each}}\n", {"t.csv": "a\n" + "".join("%d\n" % i for i in range(300)),
+                                        "u.csv": "b\n" + "".join("%d\n" % i for i in range(100))},
+              1, r"^bao-cao\.md:6:\d+: error: the expanded report is larger than 10 MB")
+    # more than 500.000 lines after expansion (800 x 800 short lines)
+    generated("expansion-too-many-lines", FM + "\n{{#each t}}{{#each t}}Dòng {{ a }}.\n"
+              "{{/each}}{{/each}}\n", {"t.csv": "a\n" + "".join("%d\n" % i for i in range(800))},
+              1, r"^bao-cao\.md:6:1: error: the expanded report has more than 500000 lines")
+    # more than 100.000 {{ }} tags
+    generated("template-too-many-tags", "---\nx: a\n---\n" + "{{ x }}\n" * 100001, None, 1,
+              r"^bao-cao\.md:100004:1: error: more than 100000 \{\{ \}\} tags in one template")
     # issue 13: data folder entries that are not files are named for what
     # they are (never opened: a FIFO would hang the build)
     for kind, what in [("fifo", "a FIFO"), ("loop", "a symbolic link loop"),

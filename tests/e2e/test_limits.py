@@ -227,6 +227,31 @@ hostile("noi-nhan-2000", "---\nco_quan: UBND\nky: {quyen_han: TM, chuc_vu: [CT],
 hostile("kinh-gui-500", "---\nco_quan: UBND\nkinh_gui:\n" +
         "".join("  - Nơi %d\n" % i for i in range(500)) + "---\nThân.\n",
         None, 1, r"^bao-cao\.md:4:1: error: the title block")
+# memory follows the input: 16 MB templates of tiny tags, blank lines,
+# one-letter lines or paragraphs took 1,8-6,4 GB
+SIXTEEN = 15 << 20
+hostile("16mb-of-tags", "---\nx: a\n---\n" + "{{x}}\n" * (SIXTEEN // 6), None, 1,
+        r"^bao-cao\.md:100004:1: error: more than 100000 \{\{ \}\} tags")
+hostile("16mb-of-blank-lines", FM + "\n" * SIXTEEN, None, 1,
+        r"^bao-cao\.md:\d+:1: error: the expanded report has more than 500000 lines")
+hostile("16mb-of-letter-lines", FM + "a\n" * (SIXTEEN // 2), None, 1,
+        r"^bao-cao\.md:500005:1: error: the expanded report has more than 500000 lines")
+hostile("16mb-of-letter-paras", FM + "a\n\n" * (SIXTEEN // 3), None, 1,
+        r"^bao-cao\.md:\d+:1: error: the expanded report has more than 500000 lines")
+hostile("400000-letter-lines", FM + "a\n" * 400000, None, 0, None,
+        args=("check", "bao-cao.md"))
+# budgets are per build: a 4 MB value inserted 300 times, twelve values
+# each looping just under the (lowered) step budget
+hostile("4mb-value-300-times", '---\nv: "{{#each t}}{{ a }}{{/each}}"\n---\n' +
+        "{{ v }}\n\n" * 300, {"t.csv": "a\n" + ("y" * (1000 * 1024) + "\n") * 4}, 1,
+        r"^bao-cao\.md:\d+:1: error: the expanded report is larger than 10 MB")
+fm12 = "---\n" + "".join('v%d: "{{#each t}}{{#each t}}{{/each}}{{/each}}"\n' % i
+                        for i in range(12)) + "---\n" + "".join("{{ v%d }}\n" % i
+                                                                for i in range(12))
+hostile("12-values-one-budget", fm12, {"t.csv": "a\n" + "".join("%d\n" % i
+                                                                 for i in range(1000))},
+        1, r"^bao-cao\.md:4:\d+: error: the template needs more than 2500000 evaluation",
+        args=("build", "bao-cao.md", "-o", "out.pdf", "--max-steps", "2500000"))
 # one warning of a kind is shown a few times, not once per row
 lines = hostile("repeated-warnings", FM + "\n" + "".join(
     "Từ%s dài.\n\n" % ("x" * (300 + i)) for i in range(3000)), None, 0, None)
