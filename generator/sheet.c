@@ -182,8 +182,9 @@ static const struct gmerge *merge_at(const struct ctx *x, int row, int col)
  * header, with cells under the header's gaps, is a second header row;
  * each upper cell spans the gap to its right, and a cell with nothing
  * under it reaches down. Made-up merges, so the rest is the same. */
-static int guess_header(struct ctx *x, int h0, int c0, int c1)
+static int guess_header(struct ctx *x, int h0, int c0, int *c1p)
 {
+	int c1 = *c1p;
 	int hend = h0;
 	while (hend - h0 + 1 < MAX_HEADER_ROWS) {
 		int r = hend + 1;
@@ -197,12 +198,18 @@ static int guess_header(struct ctx *x, int h0, int c0, int c1)
 				continue;
 			if (g->kind != G_TEXT)
 				text_only = false;
-			if (g->col >= c0 && g->col <= c1 && !cell_at(x->s, &x->rows, hend, g->col) &&
+			if (g->col >= c0 && !cell_at(x->s, &x->rows, hend, g->col) &&
 			    !merge_at(x, hend, g->col))
 				under_gap = true;
 		}
 		if (!text_only || !under_gap)
 			break;
+		/* the lower row may reach right of the upper one's last cell */
+		for (size_t i = x->rows.first[ri]; i < x->rows.first[ri + 1]; i++)
+			if (filled(&x->s->cells[i]) && x->s->cells[i].col > c1 &&
+			    x->s->cells[i].col <= c1 + MAX_CSV_COLUMNS)
+				c1 = x->s->cells[i].col;
+		*c1p = c1;
 		/* upper cells of row hend spread right over their gaps */
 		for (int c = c0; c <= c1; c++) {
 			if (!cell_at(x->s, &x->rows, hend, c) || merge_at(x, hend, c))
@@ -322,7 +329,7 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 			}
 		}
 	} else {
-		hend = guess_header(&x, h0, c0, c1);
+		hend = guess_header(&x, h0, c0, &c1);
 	}
 	int hrows = hend - h0 + 1;
 
@@ -544,6 +551,11 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 			}
 			case G_DATE:
 				cl->text = g->text;
+				/* shown as Vietnamese tables write dates: 05/02/2024 */
+				if (strlen(g->text) == 10)
+					shown[(size_t)r * ncols + k] =
+					    arena_printf(a, "%.2s/%.2s/%.4s", g->text + 8,
+							 g->text + 5, g->text);
 				anydate = true;
 				allnum = false;
 				break;

@@ -62,8 +62,12 @@ struct sheet_opts {
  * strings) and of all parts together: read as a stream, never expanded
  * into memory whole, and refused from the zip's directory before any
  * byte is inflated. */
-#define MAX_XLSX_PART_BYTES (256u << 20)
-#define MAX_XLSX_TOTAL_BYTES (512u << 20)
+#define MAX_XLSX_PART_BYTES (160u << 20)
+#define MAX_XLSX_TOTAL_BYTES (320u << 20)
+/* A part over 1 MB that inflates more than 200 times is a zip bomb: the
+ * XML of real sheets packs 5 to 30 times. */
+#define XLSX_BOMB_MIN_BYTES (1u << 20)
+#define XLSX_BOMB_RATIO 200u
 
 /* "D7" for row 6, column 3 (0-based). */
 const char *sheet_cell_name(struct arena *a, int row, int col);

@@ -220,7 +220,17 @@ static bool read_part(struct x *x, const char *name, XML_StartElementHandler st,
 		      name);
 		return false;
 	}
-	/* refused from the directory, before inflating anything */
+	/* refused from the directory, before inflating anything: too large,
+	 * or packed far tighter than any XML Excel writes (a zip bomb) */
+	zip_uint64_t packed = (zs.valid & ZIP_STAT_COMP_SIZE) && zs.comp_size ? zs.comp_size : 1;
+	if (zs.size > XLSX_BOMB_MIN_BYTES && zs.size / packed > XLSX_BOMB_RATIO) {
+		failx(x, -1, 0,
+		      "part %s of the workbook would expand %llu times (to %llu MB): "
+		      "refused as a zip bomb",
+		      name, (unsigned long long)(zs.size / packed),
+		      (unsigned long long)(zs.size >> 20));
+		return false;
+	}
 	if (zs.size > MAX_XLSX_PART_BYTES || x->total + zs.size > MAX_XLSX_TOTAL_BYTES) {
 		failx(x, -1, 0,
 		      "part %s of the workbook expands to %llu MB (the limit is %u MB "
