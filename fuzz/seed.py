@@ -56,12 +56,32 @@ def csvs():
             yield open(f, "rb").read()
 
 
+def xlsx_parts():
+    """The committed workbooks whole, and their XML parts as fuzz_xlsx
+    takes them: sheet, shared strings, styles, workbook, joined by two
+    NUL bytes."""
+    import zipfile
+    for f in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "workbooks", "*.xlsx"))):
+        raw = open(f, "rb").read()
+        yield raw
+        z = zipfile.ZipFile(f)
+        names = z.namelist()
+        parts = [z.read(n) if n in names else b"" for n in
+                 ("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml",
+                  "xl/workbook.xml")]
+        yield b"\0\0".join(parts)
+        yield parts[0]
+
+
 def seeds(target, limit):
     for f in sorted(glob.glob(os.path.join(ROOT, "fuzz", "seeds", target, "*"))):
         yield open(f, "rb").read()
     if target == "csv":
         for c in csvs():
             yield c[:limit]
+        return
+    if target == "xlsx":
+        yield from xlsx_parts()
         return
     for t in templates():
         front, body = split_front(t)

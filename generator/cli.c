@@ -18,17 +18,20 @@ static const char usage[] =
     "                         [--data-locale vi|c] [--font-dir DIR]\n"
     "  baocao check REPORT.md [-d DATA_DIR]     everything but writing the PDF\n"
     "  baocao batch REPORT.md -d DATA_DIR --each TABLE -o 'out/{col}.pdf'\n"
+    "  baocao data REPORT.md [-d DATA_DIR]      the tables and columns a report sees\n"
     "  baocao --help | --version\n"
     "\n"
     "Turns a Markdown template with YAML front matter and CSV data into an\n"
     "official Vietnamese report (BÁO CÁO) laid out per Decree 30/2020/NĐ-CP.\n"
     "\n"
     "Options:\n"
-    "  -d, --data DIR        CSV tables (default: data/ beside REPORT.md)\n"
+    "  -d, --data DIR        CSV files and Excel workbooks (.xlsx, .xls)\n"
+    "                        (default: data/ beside REPORT.md)\n"
     "  -o, --output FILE     output PDF (default: REPORT's name + .pdf here);\n"
     "                        in batch, {col} is replaced by the row's value\n"
     "  --set KEY=VALUE       override a front-matter value (repeatable)\n"
     "  --data-locale vi|c    numbers in CSV cells: 1.234,5 (vi, default) or 1234.5\n"
+    "                        (a workbook's number cells are numbers either way)\n"
     "  --font-dir DIR        TrueType faces to use instead of Liberation Serif\n"
     "  --each TABLE          batch: one report per row of TABLE\n"
     "  --deps FILE           build: also write a Make depfile (the report, its\n"
@@ -101,13 +104,14 @@ int main(int argc, char **argv)
 				   "number of seconds since 1970",
 				   getenv("SOURCE_DATE_EPOCH"));
 	bool build = !strcmp(cmd, "build"), check = !strcmp(cmd, "check"),
-	     batch = !strcmp(cmd, "batch");
-	if (!build && !check && !batch)
+	     batch = !strcmp(cmd, "batch"), data = !strcmp(cmd, "data");
+	if (!build && !check && !batch && !data)
 		return usage_error("unknown command '%s'", cmd);
+	check |= data; /* no PDF, no -o */
 
 	struct arena a;
 	arena_init(&a);
-	struct report_opts o = {.locale = LOCALE_VI, .check_only = check};
+	struct report_opts o = {.locale = LOCALE_VI, .check_only = check, .list_data = data};
 	struct scalar *sets = NULL;
 	int nsets = 0, capsets = 0;
 	int rc = 0;

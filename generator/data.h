@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "dataspec.h"
 #include "diag.h"
 #include "numfmt.h"
 
@@ -45,17 +46,6 @@ struct table {
 			       into its left neighbour), or NULL */
 };
 
-/* What a report says about one table (front matter du_lieu:): its file,
- * sheet, header row and count, number convention. Zero / NULL: the
- * default. */
-struct data_spec {
-	const char *name; /* the table's name */
-	const char *file; /* tep: a file in DATA_DIR */
-	const char *sheet; /* trang_tinh */
-	int header_row, header_rows; /* dong_tieu_de, so_dong_tieu_de */
-	int locale; /* so: -1 default, else enum data_locale */
-	struct srcloc loc; /* where the report says it */
-};
 
 struct dataset {
 	const char *dir;

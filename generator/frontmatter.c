@@ -577,6 +577,98 @@ void fm_default_page(struct page_setup *p)
 				 .note_size = 12};
 }
 
+/* A whole number 1..max (a row number, a count of rows). */
+static bool want_count(const struct ynode *x, const char *name, const char *key,
+		       const char *what, long max, int *out)
+{
+	long n = 0;
+	const char *p = x->kind == Y_SCALAR && x->s ? x->s : "";
+	for (; *p >= '0' && *p <= '9' && n <= max; p++)
+		n = n * 10 + (*p - '0');
+	if (*p || n < 1 || n > max || p == x->s) {
+		diag_error(x->loc, "du_lieu: %s: %s is %s, a whole number from 1 to %ld", name,
+			   key, what, max);
+		return false;
+	}
+	*out = (int)n;
+	return true;
+}
+
+/* du_lieu: {NAME: {tep: FILE, trang_tinh: SHEET, dong_tieu_de: N,
+ * so_dong_tieu_de: K, so: vi|c}} (DESIGN.md §2.3). */
+static bool read_du_lieu(struct yctx *c, const struct ynode *v, struct frontmatter *fm)
+{
+	static const char *const keys[] = {"tep", "trang_tinh", "dong_tieu_de",
+					   "so_dong_tieu_de", "so", NULL};
+	if (v->kind != Y_MAP) {
+		diag_error(v->loc, "du_lieu: give each table as 'NAME: {tep: FILE, "
+				   "trang_tinh: SHEET, dong_tieu_de: N}'");
+		return false;
+	}
+	int cap = 0;
+	for (int i = 0; i + 1 < v->n; i += 2) {
+		const struct ynode *k = v->kid[i], *t = v->kid[i + 1];
+		const char *name = k->s ? k->s : "";
+		bool plain = *name != 0;
+		for (const char *p = name; *p; p++)
+			plain &= (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
+		if (!plain) {
+			diag_error(k->loc, "du_lieu: '%s' is not a table name (lower-case "
+					   "letters, digits and '_', as templates write it)",
+				   name);
+			return false;
+		}
+		if (t->kind != Y_MAP || !check_keys(t, "du_lieu", keys)) {
+			if (t->kind != Y_MAP)
+				diag_error(t->loc, "du_lieu: %s: give a map such as {tep: "
+						   "truong.xlsx, trang_tinh: \"Tiểu học\"}",
+					   name);
+			return false;
+		}
+		struct data_spec sp = {.name = name, .locale = -1, .loc = k->loc};
+		const struct ynode *x;
+		if ((x = map_get(t, "tep")) != NULL) {
+			if (x->kind != Y_SCALAR || is_null(x) || strchr(x->s, '/')) {
+				diag_error(x->loc, "du_lieu: %s: tep is a file name in the "
+						   "data folder (truong.xlsx)",
+					   name);
+				return false;
+			}
+			sp.file = x->s;
+		}
+		if ((x = map_get(t, "trang_tinh")) != NULL) {
+			if (x->kind != Y_SCALAR || is_null(x)) {
+				diag_error(x->loc, "du_lieu: %s: trang_tinh is a sheet's name",
+					   name);
+				return false;
+			}
+			sp.sheet = x->s;
+		}
+		if ((x = map_get(t, "dong_tieu_de")) != NULL &&
+		    !want_count(x, name, "dong_tieu_de", "the header's first row", 1048576,
+				&sp.header_row))
+			return false;
+		if ((x = map_get(t, "so_dong_tieu_de")) != NULL &&
+		    !want_count(x, name, "so_dong_tieu_de", "how many rows the header has",
+				6, &sp.header_rows))
+			return false;
+		if ((x = map_get(t, "so")) != NULL) {
+			if (x->kind == Y_SCALAR && x->s && strcmp(x->s, "vi") == 0)
+				sp.locale = 0;
+			else if (x->kind == Y_SCALAR && x->s && strcmp(x->s, "c") == 0)
+				sp.locale = 1;
+			else {
+				diag_error(x->loc, "du_lieu: %s: so is 'vi' (1.234,5) or "
+						   "'c' (1234.5)",
+					   name);
+				return false;
+			}
+		}
+		ARR_PUSH(c->a, fm->specs, fm->nspecs, cap, sp);
+	}
+	return true;
+}
+
 static bool read_root(struct yctx *c, const struct ynode *root, struct frontmatter *fm)
 {
 	if (root->kind != Y_MAP) {
@@ -613,6 +705,9 @@ static bool read_root(struct yctx *c, const struct ynode *root, struct frontmatt
 			continue;
 		} else if (strcmp(key, "trang") == 0) {
 			ok &= read_trang(c, v, &fm->page);
+			continue;
+		} else if (strcmp(key, "du_lieu") == 0) {
+			ok &= read_du_lieu(c, v, fm);
 			continue;
 		}
 		if (v->kind == Y_SCALAR) {

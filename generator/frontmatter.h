@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "dataspec.h"
 #include "diag.h"
 #include "scalar.h"
 
@@ -44,6 +45,9 @@ struct frontmatter {
 	struct fm_list noi_nhan;
 	struct page_setup page;
 	bool danh_so_tu_dong;
+	/* du_lieu: where tables are in the data folder's files */
+	struct data_spec *specs;
+	int nspecs;
 	/* Every top-level scalar key, for templates (known keys included). */
 	struct scalar *vars;
 	int nvars;

@@ -109,7 +109,8 @@ bool input_load_source(struct arena *a, const char *path, const char *data_dir,
 			free(dd);
 			return false;
 		}
-		ok = data_load_dir(a, arena_strdup(a, dd), locale, &s->data);
+		ok = data_load_dir_spec(a, arena_strdup(a, dd), locale, s->fm.specs,
+					s->fm.nspecs, &s->data);
 		s->has_data = ok;
 		free(dd);
 	}

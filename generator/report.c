@@ -8,6 +8,7 @@
 #include "batch.h"
 #include "bounds.h"
 #include "buf.h"
+#include "datalist.h"
 #include "deps.h"
 #include "diag.h"
 #include "doc.h"
@@ -294,6 +295,14 @@ int report_run(const struct report_opts *o)
 	deps_clear();
 	struct source s = {0};
 	struct fontset fs = {0};
+	if (o->list_data) { /* baocao data: the tables, nothing built */
+		bool ok = input_load_source(&a, o->input, o->data_dir, o->locale, o->sets,
+					    o->nsets, &s);
+		if (ok)
+			datalist_print(stdout, s.has_data ? &s.data : NULL);
+		arena_free(&a);
+		return ok ? 0 : diag_status();
+	}
 	bool ok = input_load_source(&a, o->input, o->data_dir, o->locale, o->sets,
 				    o->nsets, &s) &&
 		  input_load_fonts(o->font_dir, &fs);

@@ -25,6 +25,7 @@ struct report_opts {
 	const char *dump_layout; /* write page records here (tests) */
 	bool stats; /* print layout figures to stderr */
 	const char *deps; /* build: write a Make depfile here (deps.h) */
+	bool list_data; /* baocao data: print the tables, build nothing */
 	/* batch */
 	const char *each; /* table whose rows are reports */
 };
