@@ -568,6 +568,7 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 	for (size_t i = 0; i < nn; i++) {
 		char *path = arena_printf(a, "%.*s/%s", (int)dl, dir, names[i]);
 		if (workbook_name(names[i])) {
+			deps_add(path); /* a workbook is a data file too (build --deps) */
 			if (!workbook_load(a, path, names[i], specs, nspecs, used, loc, &cells,
 					   &budget, &out->tables, &nt, &tcap))
 				return false;

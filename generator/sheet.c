@@ -151,6 +151,9 @@ struct ctx {
 	struct gmerge *m; /* merges: the sheet's, or made up for .xls */
 	size_t nm;
 	size_t capm;
+	/* once the table's place is known: merge index + 1 of each cell */
+	unsigned *map;
+	int mr0, mrows, mc0, mcols;
 };
 
 static void fail_at(struct ctx *x, int row, int col, const char *fmt, ...)
@@ -170,6 +173,11 @@ static void fail_at(struct ctx *x, int row, int col, const char *fmt, ...)
 /* The merge holding (row, col), or NULL. */
 static const struct gmerge *merge_at(const struct ctx *x, int row, int col)
 {
+	if (x->map && row >= x->mr0 && row < x->mr0 + x->mrows && col >= x->mc0 &&
+	    col < x->mc0 + x->mcols) {
+		unsigned m = x->map[(size_t)(row - x->mr0) * x->mcols + (size_t)(col - x->mc0)];
+		return m ? &x->m[m - 1] : NULL;
+	}
 	for (size_t i = 0; i < x->nm; i++) {
 		const struct gmerge *g = &x->m[i];
 		if (row >= g->r0 && row <= g->r1 && col >= g->c0 && col <= g->c1)
@@ -362,6 +370,32 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 		return false;
 	}
 
+	/* which merge holds each cell of the table (a cell in two is a
+	 * damaged file): one pass over the merges, bounded by the table */
+	x.map = arena_alloc(a, sizeof *x.map * (size_t)(hrows + nrows) * (size_t)width + 1);
+	x.mr0 = h0, x.mrows = hrows + nrows, x.mc0 = c0, x.mcols = width;
+	for (size_t i = 0; i < x.nm; i++) {
+		const struct gmerge *g = &x.m[i];
+		int r0 = g->r0 > h0 ? g->r0 : h0, r1 = g->r1 < h0 + x.mrows - 1 ? g->r1 : h0 + x.mrows - 1;
+		int cc0 = g->c0 > c0 ? g->c0 : c0, cc1 = g->c1 < c1 ? g->c1 : c1;
+		for (int r = r0; r <= r1; r++)
+			for (int c = cc0; c <= cc1; c++) {
+				unsigned *m = &x.map[(size_t)(r - h0) * width + (size_t)(c - c0)];
+				if (*m) {
+					const struct gmerge *h = &x.m[*m - 1];
+					fail_at(&x, r, c,
+						"merged ranges %s:%s and %s:%s overlap; the "
+						"workbook is damaged",
+						sheet_cell_name(a, h->r0, h->c0),
+						sheet_cell_name(a, h->r1, h->c1),
+						sheet_cell_name(a, g->r0, g->c0),
+						sheet_cell_name(a, g->r1, g->c1));
+					return false;
+				}
+				*m = (unsigned)i + 1;
+			}
+	}
+
 	/* header texts of each row and column: a merge's text names every
 	 * column it spans, once (in its top row) */
 	const char **ht = arena_alloc(a, sizeof *ht * (size_t)hrows * (size_t)width);
@@ -388,32 +422,6 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 			}
 			ht[r * width + c] = cl ? cl->text : NULL;
 		}
-	/* overlapping merges: a cell in two merges */
-	for (size_t i = 0; i < x.nm; i++) {
-		const struct gmerge *g = &x.m[i];
-		if (g->r1 < h0 || g->r0 > body0 + nrows || g->c1 < c0 || g->c0 > c1)
-			continue;
-		if (g->r0 > g->r1 || g->c0 > g->c1) {
-			fail_at(&x, g->r0, g->c0, "merged range ends before it starts");
-			return false;
-		}
-		for (size_t k = 0; k < i; k++) {
-			const struct gmerge *h = &x.m[k];
-			if (h->r0 <= g->r1 && g->r0 <= h->r1 && h->c0 <= g->c1 && g->c0 <= h->c1) {
-				int rr = g->r0 > h->r0 ? g->r0 : h->r0;
-				int cc = g->c0 > h->c0 ? g->c0 : h->c0;
-				fail_at(&x, rr, cc,
-					"merged ranges %s:%s and %s:%s overlap; the workbook "
-					"is damaged",
-					sheet_cell_name(a, h->r0, h->c0),
-					sheet_cell_name(a, h->r1, h->c1),
-					sheet_cell_name(a, g->r0, g->c0),
-					sheet_cell_name(a, g->r1, g->c1));
-				return false;
-			}
-		}
-	}
-
 	/* columns: named by their header texts joined; a column with neither
 	 * header nor data is not a column */
 	int *keep = arena_alloc(a, sizeof *keep * (size_t)width);
