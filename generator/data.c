@@ -642,6 +642,24 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 	return true;
 }
 
+const char *data_cell_place(struct arena *a, const struct table *t, int row, int col)
+{
+	const struct cell *c = data_cell(t, row, col);
+	if (!t->sheet)
+		return arena_printf(a, "%s:%d:%d (row %d, column %s)", t->path, c->line, c->col,
+				    row + 1, t->names[col]);
+	char letters[8];
+	int n = 0;
+	for (int k = c->col; k > 0 && n < 7; k = (k - 1) / 26)
+		letters[n++] = (char)('A' + (k - 1) % 26);
+	char ref[8];
+	for (int i = 0; i < n; i++)
+		ref[i] = letters[n - 1 - i];
+	ref[n] = 0;
+	return arena_printf(a, "%s:%d:%d (sheet \"%s\", cell %s%d; row %d, column %s)", t->path,
+			    c->line, c->col, t->sheet, ref, c->line, row + 1, t->names[col]);
+}
+
 const char *data_source(struct arena *a, const struct table *t)
 {
 	if (!t->sheet)

@@ -81,6 +81,10 @@ const char *data_number_hint(struct arena *a, const char *text, enum data_locale
 bool data_parse_csv(struct arena *a, const char *path, const char *name, const char *raw,
 		    size_t len, enum data_locale loc, struct table *out);
 
+/* Where a cell is, for messages: "data/t.csv:3:5 (row 2, column von)" or
+ * "data/truong.xlsx:7:4 (sheet "Tiểu học", cell D7; row 2, column nu)". */
+const char *data_cell_place(struct arena *a, const struct table *t, int row, int col);
+
 /* "data/t.csv", or "data/truong.xlsx (sheet "Tiểu học")" for messages. */
 const char *data_source(struct arena *a, const struct table *t);
 

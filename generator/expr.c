@@ -1278,11 +1278,8 @@ static bool eval_lookup(struct expr_ctx *c, struct expr *e, struct expr_value *v
 static const char *text_kind(const struct expr_value *v, struct arena *a)
 {
 	if (v->t && v->row >= 0)
-		return arena_printf(a, "cell '%s' at %s:%d:%d (row %d, column %s)",
-				    v->text, v->t->path,
-				    data_cell(v->t, v->row, v->col)->line,
-				    data_cell(v->t, v->row, v->col)->col, v->row + 1,
-				    v->t->names[v->col]);
+		return arena_printf(a, "cell '%s' at %s", v->text,
+				    data_cell_place(a, v->t, v->row, v->col));
 	if (v->sc && v->sc->loc.file && v->sc->loc.line > 0 &&
 	    strcmp(v->sc->loc.file, "--set") != 0)
 		return arena_printf(a, "value '%s' of '%s' (%s:%d)", v->text, v->sc->name,
@@ -1330,12 +1327,8 @@ bool expr_number(struct expr_ctx *c, const struct expr_value *v, struct numfmt_d
 	const char *what = text_kind(v, c->a);
 	if (st == NUMFMT_EMPTY) {
 		if (v->t && v->row >= 0)
-			diag_error(v->loc,
-				   "cell at %s:%d:%d (row %d, column %s) is "
-				   "empty, not a number",
-				   v->t->path, data_cell(v->t, v->row, v->col)->line,
-				   data_cell(v->t, v->row, v->col)->col, v->row + 1,
-				   v->t->names[v->col]);
+			diag_error(v->loc, "cell at %s is empty, not a number",
+				   data_cell_place(c->a, v->t, v->row, v->col));
 		else
 			diag_error(v->loc, "%s is empty, not a number", what);
 		return false;
