@@ -251,6 +251,48 @@ static int guess_header(struct ctx *x, int h0, int c0, int *c1p)
 	return hend;
 }
 
+/* A row of column numbers ("A", "B", "1", "2", "(3)", "4=2+3"): every
+ * filled cell one such label, at least two, the numbers and the letters
+ * each increasing from left to right, and one label no figure looks like
+ * (a letter, "(3)", "4=2+3"): a row of plain 1, 2, 3 stays data. */
+static bool numbering_row(struct ctx *x, int r, int c0, int c1)
+{
+	long ri = find_row(&x->rows, r);
+	if (ri < 0)
+		return false;
+	int n = 0, last_num = 0, last_letter = 0;
+	bool label = false; /* one cell that no figure looks like */
+	for (size_t i = x->rows.first[ri]; i < x->rows.first[ri + 1]; i++) {
+		const struct gcell *g = &x->s->cells[i];
+		if (!filled(g) || g->col < c0 || g->col > c1)
+			continue;
+		if (g->kind != G_TEXT && g->kind != G_NUMBER)
+			return false;
+		const char *p = g->text;
+		label |= g->kind == G_TEXT && (*p < '0' || *p > '9' || strchr(p, '='));
+		p += *p == '(';
+		int num = 0, letter = 0;
+		if (*p >= '0' && *p <= '9') {
+			for (; *p >= '0' && *p <= '9' && num < 1000; p++)
+				num = num * 10 + (*p - '0');
+		} else if (*p >= 'A' && *p <= 'Z') {
+			letter = *p++;
+		} else {
+			return false;
+		}
+		p += *p == ')';
+		if (*p && *p != '=' && *p != '*')
+			return false;
+		if ((num && num <= last_num) || (letter && letter <= last_letter) ||
+		    (!num && !letter))
+			return false;
+		last_num = num ? num : last_num;
+		last_letter = letter ? letter : last_letter;
+		n++;
+	}
+	return n >= 2 && label;
+}
+
 /* The number text of a cell in the table's convention, no grouping. */
 static const char *number_text(struct arena *a, const char *c_form, enum data_locale loc)
 {
@@ -340,10 +382,13 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 		hend = guess_header(&x, h0, c0, &c1);
 	}
 	int hrows = hend - h0 + 1;
+	/* a row of column numbers under the header is the form's layout,
+	 * not data */
+	int numbered = !(o && o->header_rows > 0) && numbering_row(&x, hend + 1, c0, c1);
 
 	/* the body: down to the first row with nothing in the header's
 	 * columns */
-	int body0 = hend + 1, nrows = 0;
+	int body0 = hend + 1 + numbered, nrows = 0;
 	for (int r = body0;; r++) {
 		long ri = find_row(&x.rows, r);
 		bool any = false;
@@ -372,8 +417,9 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 
 	/* which merge holds each cell of the table (a cell in two is a
 	 * damaged file): one pass over the merges, bounded by the table */
-	x.map = arena_alloc(a, sizeof *x.map * (size_t)(hrows + nrows) * (size_t)width + 1);
-	x.mr0 = h0, x.mrows = hrows + nrows, x.mc0 = c0, x.mcols = width;
+	x.map = arena_alloc(a, sizeof *x.map * (size_t)(hrows + numbered + nrows) *
+				   (size_t)width + 1);
+	x.mr0 = h0, x.mrows = hrows + numbered + nrows, x.mc0 = c0, x.mcols = width;
 	for (size_t i = 0; i < x.nm; i++) {
 		const struct gmerge *g = &x.m[i];
 		int r0 = g->r0 > h0 ? g->r0 : h0, r1 = g->r1 < h0 + x.mrows - 1 ? g->r1 : h0 + x.mrows - 1;
@@ -488,9 +534,13 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 	out->names = names;
 	out->headers = heads;
 	out->header_row = h0 + 1;
-	out->header_rows = hrows;
-	out->hrows = hrows;
-	out->htext = arena_alloc(a, sizeof *out->htext * (size_t)hrows * (size_t)ncols);
+	out->header_rows = hrows + numbered;
+	out->hrows = hrows + numbered;
+	out->htext = arena_alloc(a, sizeof *out->htext * (size_t)out->hrows * (size_t)ncols);
+	for (int k = 0; k < ncols && numbered; k++) {
+		const struct gcell *g = cell_at(s, &x.rows, hend + 1, c0 + keep[k]);
+		out->htext[hrows * ncols + k] = g ? g->text : "";
+	}
 	for (int r = 0; r < hrows; r++)
 		for (int k = 0; k < ncols; k++) {
 			int c = keep[k];

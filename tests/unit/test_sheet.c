@@ -137,6 +137,22 @@ static void header_rule(struct arena *a)
 		  "workbook is damaged (sheet \"Tiểu học\", cell B5)\n",
 		  "overlap message");
 
+	/* a row of column numbers under the header is not data */
+	struct gcell numbered[] = {
+	    T(0, 0, "Xã"), T(0, 1, "Số hộ"), T(0, 2, "Số khẩu"),
+	    T(1, 0, "A"), N(1, 1, "1"), T(1, 2, "(2)"),
+	    T(2, 0, "Mường So"), N(2, 1, "120"), N(2, 2, "480"),
+	};
+	struct sheet ns = {"Xã", numbered, 9, NULL, 0, true};
+	ok = sheet_table(a, &wb, &ns, NULL, "t", LOCALE_VI, 1000, &t, &none);
+	CHECK(ok && t.nrows == 1 && strcmp(data_cell(&t, 0, 1)->text, "120") == 0 &&
+		  t.hrows == 2 && strcmp(t.htext[1 * 3 + 2], "(2)") == 0 &&
+		  strcmp(t.names[1], "so_ho") == 0,
+	      "a column-number row (A, 1, (2)) is kept as a header row, not data");
+	numbered[4].text = "3"; /* 3 after A... then (2): not increasing */
+	ok = sheet_table(a, &wb, &ns, NULL, "t", LOCALE_VI, 1000, &t, &none);
+	CHECK(ok && t.nrows == 2, "numbers that do not increase are a data row");
+
 	/* an empty sheet, and one with no row of two cells, hold no table */
 	struct gcell lone[] = {T(0, 0, "x")};
 	struct sheet e = {"Trống", lone, 1, NULL, 0, true};
