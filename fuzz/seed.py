@@ -76,6 +76,8 @@ def xlsx_parts():
 def seeds(target, limit):
     for f in sorted(glob.glob(os.path.join(ROOT, "fuzz", "seeds", target, "*"))):
         yield open(f, "rb").read()
+    if target == "font":  # only the hand-made seeds: real fonts are 400 KB
+        return
     if target == "csv":
         for c in csvs():
             yield c[:limit]

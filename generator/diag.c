@@ -44,6 +44,8 @@ static void put_loc(struct buf *b, struct srcloc loc)
 
 static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_list ap)
 {
+	if (quiet) /* the fuzzers: counts only (the callers keep them) */
+		return;
 	struct buf text = BUF_INIT;
 	buf_vprintf(&text, fmt, ap);
 	/* a warning of one kind repeated (an overwide word in every row of
@@ -132,6 +134,7 @@ void diag_reset(void)
 {
 	n_errors = n_warnings = 0;
 	worst = DIAG_OK;
+	diagtidy_reset();
 }
 
 void diag_set_sink(diag_sink fn, void *ctx)

@@ -205,3 +205,12 @@ int diagtidy_repeats(const char *text)
 	buf_free(&k);
 	return s->key ? s->count++ : 0;
 }
+
+void diagtidy_reset(void)
+{
+	for (size_t i = 0; i < capkinds; i++)
+		free(kinds[i].key);
+	free(kinds);
+	kinds = NULL;
+	nkinds = capkinds = 0;
+}

@@ -23,5 +23,7 @@ void diagtidy_line(struct buf *b);
 /* How many warnings of this kind came before (the text with its numbers
  * ignored, so "(62 mm)" and "(165 mm)" are one kind). */
 int diagtidy_repeats(const char *text);
+/* Forget the counts (diag_reset: a new run). */
+void diagtidy_reset(void);
 
 #endif

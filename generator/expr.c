@@ -420,6 +420,14 @@ static struct expr *parse_primary(struct lexer *l)
 			       s, NUMFMT_MAX_DIGITS);
 			return NULL;
 		}
+		/* "0.0000000000001" keeps 12 decimals: it would be 0 (and a
+		 * division by it "by zero"), so say what really happened */
+		if (numfmt_is_zero(e->num) && strpbrk(s, "123456789")) {
+			lerror(l, loc,
+			       "number %s rounds to 0: at most %d decimals are kept", s,
+			       NUMFMT_MAX_SCALE);
+			return NULL;
+		}
 		next(l);
 		if (l->tok == T_COMMA && l->depth == 0)
 			lerror(l, l->loc,

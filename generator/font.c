@@ -141,6 +141,107 @@ static bool parse_metrics(const struct ttf *t, struct face *face)
 	return true;
 }
 
+/* libharu 2.3.0 reads the file again to embed it, and trusts it: sizes
+ * it allocates from and offsets it follows are not checked (a mutated
+ * length or glyph index crashed it or made it spin). So the tables it
+ * reads are checked here first, and a font that fails is unreadable. */
+static bool table_ok(const struct ttf *t, const char *tag, size_t min,
+		     const unsigned char **p, size_t *len)
+{
+	*p = table(t, tag, len);
+	return *p && *len >= min;
+}
+
+static bool glyphs_ok(const struct ttf *t, unsigned nglyphs, bool long_loca)
+{
+	size_t ll, gl;
+	const unsigned char *loca, *glyf;
+	if (!table_ok(t, "loca", ((size_t)nglyphs + 1) * (long_loca ? 4 : 2), &loca,
+		      &ll) ||
+	    !table_ok(t, "glyf", 0, &glyf, &gl))
+		return false;
+	size_t prev = 0;
+	for (unsigned g = 0; g <= nglyphs; g++) {
+		size_t off = long_loca ? be32(loca + 4 * (size_t)g)
+				       : 2 * (size_t)be16(loca + 2 * (size_t)g);
+		if (off < prev || off > gl)
+			return false;
+		if (g > 0 && off - prev >= 10 && (int16_t)be16(glyf + prev) < 0) {
+			/* a composite: every component names a real glyph */
+			size_t q = prev + 10, end = off;
+			for (;;) {
+				if (end - q < 4)
+					return false;
+				uint16_t flags = be16(glyf + q), gid = be16(glyf + q + 2);
+				if (gid >= nglyphs)
+					return false;
+				q += 4 + ((flags & 1) ? 4 : 2);
+				q += (flags & 8)      ? 2
+				     : (flags & 0x40) ? 4
+				     : (flags & 0x80) ? 8
+						      : 0;
+				if (q > end)
+					return false;
+				if (!(flags & 0x20))
+					break;
+			}
+		}
+		prev = off;
+	}
+	return true;
+}
+
+static bool libharu_safe(const struct ttf *t)
+{
+	uint16_t n = be16(t->data + 4);
+	if (n == 0 || 12 + (size_t)n * 16 > t->len)
+		return false;
+	for (uint16_t i = 0; i < n; i++) { /* every entry inside the file */
+		const unsigned char *e = t->data + 12 + (size_t)i * 16;
+		uint32_t off = be32(e + 8), l = be32(e + 12);
+		if (off > t->len || l > t->len - off)
+			return false;
+	}
+	const unsigned char *head, *maxp, *hhea, *hmtx, *cmap, *name, *os2;
+	size_t hl, ml, hhl, mtl, cl, nl, ol;
+	if (!table_ok(t, "head", 54, &head, &hl) || !table_ok(t, "maxp", 6, &maxp, &ml) ||
+	    !table_ok(t, "hhea", 36, &hhea, &hhl) ||
+	    !table_ok(t, "hmtx", 4, &hmtx, &mtl) || !table_ok(t, "cmap", 4, &cmap, &cl) ||
+	    !table_ok(t, "name", 6, &name, &nl) || !table_ok(t, "OS/2", 78, &os2, &ol))
+		return false;
+	unsigned upem = be16(head + 18), loc_fmt = be16(head + 50);
+	unsigned nglyphs = be16(maxp + 4), nhm = be16(hhea + 34);
+	if (upem < 16 || upem > 16384 || loc_fmt > 1 || nglyphs == 0 || nhm == 0 ||
+	    nhm > nglyphs || mtl < 4 * (size_t)nhm + 2 * (size_t)(nglyphs - nhm))
+		return false;
+	/* cmap: every subtable inside it, format 4 ones consistent */
+	uint16_t nsub = be16(cmap + 2);
+	if (4 + (size_t)nsub * 8 > cl)
+		return false;
+	for (uint16_t i = 0; i < nsub; i++) {
+		uint32_t off = be32(cmap + 4 + (size_t)i * 8 + 4);
+		if (off > cl || cl - off < 4)
+			return false;
+		if (be16(cmap + off) != 4)
+			continue;
+		if (cl - off < 16)
+			return false;
+		size_t slen = be16(cmap + off + 2), segx2 = be16(cmap + off + 6);
+		if (slen > cl - off || segx2 == 0 || segx2 % 2 || 16 + 4 * segx2 > slen)
+			return false;
+	}
+	/* name: its records and strings inside it */
+	size_t count = be16(name + 2), storage = be16(name + 4);
+	if (6 + count * 12 > nl || storage > nl)
+		return false;
+	for (size_t i = 0; i < count; i++) {
+		const unsigned char *r = name + 6 + i * 12;
+		if ((size_t)be16(r + 10) + be16(r + 8) > nl - storage)
+			return false;
+	}
+	return glyphs_ok(t, nglyphs, loc_fmt == 1);
+}
+
 /* OS/2 fsSelection: bit 0 italic, bit 5 bold. -1 when unknown. */
 static int style_of(const struct ttf *t)
 {
@@ -150,6 +251,17 @@ static int style_of(const struct ttf *t)
 		return -1;
 	uint16_t sel = be16(os2 + 62);
 	return FACE_OF(sel & 0x20, sel & 0x01);
+}
+
+bool font_parse_face(const unsigned char *data, size_t len, struct face *face, int *style)
+{
+	*style = -1;
+	if (len <= 12)
+		return false;
+	struct ttf t = {(unsigned char *)data, len};
+	*style = style_of(&t);
+	(void)libharu_safe(&t); /* must not crash on anything either */
+	return parse_metrics(&t, face);
 }
 
 static const char *const known[FACE_COUNT][7] = {
@@ -273,7 +385,8 @@ bool font_load(struct fontset *fs, const char *dir)
 		if (!ok)
 			continue;
 		struct ttf t = {0};
-		if (!read_file(face->path, &t) || !parse_metrics(&t, face)) {
+		if (!read_file(face->path, &t) || !libharu_safe(&t) ||
+		    !parse_metrics(&t, face)) {
 			diag_fail(DIAG_IO, "cannot read TrueType font '%s'", face->path);
 			ok = false;
 			free(t.data);

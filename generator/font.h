@@ -37,6 +37,13 @@ struct fontset {
 bool font_load(struct fontset *fs, const char *dir);
 void font_free(struct fontset *fs);
 
+/* Read one face's metrics (face->width, malloc'd; italic_angle) and its
+ * OS/2 style (*style, FACE_OF or -1) from a TrueType file's bytes; false
+ * when they cannot be read. Every offset is bounds-checked (the font
+ * fuzz target feeds it anything). */
+bool font_parse_face(const unsigned char *data, size_t len, struct face *face,
+		     int *style);
+
 /* The fonts/ folder of this installation: beside the program's source tree
  * (build/baocao -> fonts/) or $(PREFIX)/share/baocao/fonts. NULL if none. */
 char *font_default_dir(void);

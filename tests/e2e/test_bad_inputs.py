@@ -203,6 +203,38 @@ def special(name, kind, where, code, regex, argv=(), previous=True):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def mutated_font_case(what):
+    import struct
+    name = "font-" + what
+    tmp = tempfile.mkdtemp(prefix="baocao-bad-")
+    try:
+        folder = os.path.join(tmp, name)
+        shutil.copytree(os.path.join(P.ROOT, "build", "fonts"), os.path.join(folder, "f"))
+        with open(os.path.join(folder, "bao-cao.md"), "w", encoding="utf-8") as f:
+            f.write(FM + "\nThân bài.\n")
+        path = os.path.join(folder, "f", "BaocaoSerif-Regular.ttf")
+        b = bytearray(open(path, "rb").read())
+        tabs = {}
+        for i in range(struct.unpack(">H", b[4:6])[0]):
+            e = 12 + 16 * i
+            tabs[bytes(b[e:e + 4])] = struct.unpack(">II", b[e + 8:e + 16])
+        if what == "loca-past-glyf":
+            off, ln = tabs[b"loca"]
+            long_loca = struct.unpack(">h", b[tabs[b"head"][0] + 50:tabs[b"head"][0] + 52])[0]
+            if long_loca:
+                struct.pack_into(">I", b, off + 4 * 5, 0x7FFFFFF0)
+            else:
+                struct.pack_into(">H", b, off + 2 * 5, 0xFFF0)
+        else:
+            struct.pack_into(">H", b, tabs[b"maxp"][0] + 4, 0xFFFF)
+        open(path, "wb").write(b)
+        check_case(name, folder, ["build", "bao-cao.md", "-o", "out.pdf", "--font-dir", "f"],
+                   3, r"^baocao: error: cannot read TrueType font 'f/BaocaoSerif-Regular\.ttf'",
+                   True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def run_generated_cases():
     # a 10 MB line (no line may exceed 1 MB)
     generated("10mb-line", FM + "\n" + "chữ " * ((10 << 20) // 6) + "\n", None, 1,
@@ -264,6 +296,11 @@ def run_generated_cases():
     # a FIFO among the fonts is skipped, not read (the build used to hang)
     special("font-dir-fifo", "fifo", "f/zzz.ttf", 0, None, argv=["--font-dir", "f"],
             previous=False)
+    # fonts whose tables libharu would trust: a glyph offset past 'glyf',
+    # a glyph count larger than 'hmtx' holds (a random byte change in
+    # 150 mutated fonts crashed or hung libharu 2.3.0 seven times)
+    for what in ("loca-past-glyf", "maxp-glyphs"):
+        mutated_font_case(what)
     # batch: an input error in one row stops nothing but that row (exit 1
     # and the summary), while a bad -o stops the batch before it writes
     # anything (covered by the folder cases)
