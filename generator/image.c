@@ -196,6 +196,8 @@ static bool png_parse(struct arena *a, const char *name, struct image *im,
 			depth = p[pos + 16];
 			ctype = p[pos + 17];
 			inter = p[pos + 20];
+		} else if (memcmp(type, "pHYs", 4) == 0 && clen == 9 && p[pos + 16] == 1) {
+			im->dpi = be32(p + pos + 8) * 0.0254; /* pixels per metre */
 		} else if (memcmp(type, "IDAT", 4) == 0) {
 			idat = true;
 		} else if (memcmp(type, "IEND", 4) == 0) {
@@ -244,6 +246,11 @@ static bool jpeg_parse(const char *name, struct image *im, struct srcloc loc)
 			break;
 		bool sof = mk >= 0xC0 && mk <= 0xCF && mk != 0xC4 && mk != 0xC8 &&
 			   mk != 0xCC;
+		if (mk == 0xE0 && seg >= 14 && memcmp(p + pos + 4, "JFIF", 5) == 0) {
+			/* density: units 1 dots per inch, 2 per centimetre */
+			unsigned units = p[pos + 11], xd = be16(p + pos + 12);
+			im->dpi = units == 1 ? xd : units == 2 ? xd * 2.54 : 0;
+		}
 		if (sof) {
 			if (seg < 8)
 				break;

@@ -24,6 +24,7 @@ struct image {
 	const char *path; /* as opened (relative to the report's folder) */
 	enum image_kind kind;
 	int w, h; /* pixels */
+	double dpi; /* the resolution the file states (PNG pHYs, JPEG JFIF); 0: none */
 	const unsigned char *data; /* the bytes to embed (arena) */
 	size_t len;
 	int id; /* 0, 1, ... in the set */

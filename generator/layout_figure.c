@@ -8,7 +8,7 @@
 #include "layout_int.h"
 
 #define FIG_GAP 6.0f /* above a figure, and between it and its caption */
-#define PX_PT 0.75f /* a pixel at 96 dpi, when the file gives no size */
+#define PX_PT 0.75f /* a pixel at 96 dpi, when the file states no resolution */
 
 static void push_box(struct lctx *c, int op0, float h, bool brk, int bi, int line)
 {
@@ -47,8 +47,10 @@ void lfig_image(struct lctx *c, const struct block *b, int bi)
 		w = g->tw * (float)di->pct / 100;
 	else if (di->mm > 0)
 		w = (float)di->mm * MM;
+	else if (im->dpi >= 30 && im->dpi <= 2400)
+		w = (float)(im->w * 72.0 / im->dpi); /* its own size, never enlarged */
 	else
-		w = (float)im->w * PX_PT; /* its own size, never enlarged */
+		w = (float)im->w * PX_PT;
 	if (w > g->tw)
 		w = g->tw;
 	float h = w * (float)im->h / (float)im->w;

@@ -879,6 +879,18 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 			return;
 		}
 		m->bare_part = -1;
+		if (level <= 2 && b->text.n && out->n >= 2 &&
+		    out->v[out->n - 2].kind == BLK_APPENDIX && !out->v[out->n - 2].text.n &&
+		    !section_number(b->text.v[0].text)) {
+			/* "# Phụ lục I" then "# Title" (or "## Title"): its title */
+			struct block *ap = &out->v[out->n - 2];
+			ap->text = b->text;
+			upper_runs(m, &ap->text);
+			for (int i = 0; i < ap->text.n; i++)
+				ap->text.v[i].face = FACE_BOLD;
+			out->n--;
+			return;
+		}
 		if (level == 1 && b->text.n && appendix_heading(m, b)) {
 			/* sections are numbered again inside an appendix */
 			memset(m->counter, 0, sizeof m->counter);

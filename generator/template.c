@@ -744,7 +744,11 @@ static bool run_chart(struct tx *x, const struct tok *t)
 		diag_error(t->loc, "a chart can only be in the report's body");
 		return false;
 	}
-	if (b->len && b->ptr[b->len - 1] != '\n') {
+	const struct tok *next = t + 1 < x->toks + x->ntoks ? t + 1 : NULL;
+	size_t blank = next && next->kind == K_TEXT ? strspn(next->s, " \t") : 0;
+	if ((b->len && b->ptr[b->len - 1] != '\n') ||
+	    (next && next->kind == K_TEXT && blank < next->len && next->s[blank] != '\n') ||
+	    (next && next->kind != K_TEXT && next->loc.line == t->loc.line)) {
 		diag_error(t->loc, "put {{ chart ... }} on a line of its own");
 		return false;
 	}

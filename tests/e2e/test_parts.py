@@ -65,6 +65,10 @@ IMAGES = {
     "inter.png": png(W, H, 2, 8, lambda x, y: bytes([x * 4, y * 6, 128]), interlace=True),
     "wide.png": png(2400, 8, 0, 8, lambda x, y: bytes([x % 256])),
 }
+# 64 px at 300 dpi (pHYs: 11811 pixels per metre) is 15.36 pt wide
+IMAGES["dpi.png"] = (IMAGES["rgba.png"][:33] +
+                     chunk(b"pHYs", struct.pack(">IIB", 11811, 11811, 1)) +
+                     IMAGES["rgba.png"][33:])
 
 tmp = tempfile.mkdtemp(prefix="baocao-parts-")
 anh = os.path.join(tmp, "anh")
@@ -129,18 +133,20 @@ md = FM + """# I. ẢNH
 
 ![Ảnh nhỏ giữ cỡ](anh/inter.png)
 
+![Ảnh 300 dpi](anh/dpi.png)
+
 Hết.
 """
 rc, err, pdf = P.build(md, tmp=tmp)
 P.check(rc == 0, "a report with PNG and JPEG images builds", err)
 imgs = images_of(pdf) if rc == 0 else []
-P.check(len(imgs) == 11, "every image is drawn (11 uses)", imgs)
+P.check(len(imgs) == 12, "every image is drawn (12 uses)", imgs)
 once = md.replace('![Lần nữa](anh/rgba.png "20%")', "")
 rc1, _, pdf1 = P.build(once, tmp=tmp, name="once")
 P.check(rc == 0 and rc1 == 0 and image_objects(pdf) == image_objects(pdf1),
         "the image used twice is embedded once (as many image objects as with one use)",
         (image_objects(pdf), image_objects(pdf1)))
-if len(imgs) == 11:
+if len(imgs) == 12:
     P.check(all(w <= TW + 0.01 for _, _, _, w, _, _ in imgs), "no image is wider than the text",
             imgs)
     P.check(abs(imgs[0][3] - 0.6 * TW) < 0.5, "the '60%' image is 0.6 of the text width",
@@ -150,6 +156,8 @@ if len(imgs) == 11:
             imgs[5])
     P.check(abs(imgs[10][3] - 48) < 0.5, "a small image keeps its size (64 px at 96 dpi)",
             imgs[10])
+    P.check(abs(imgs[11][3] - 64 * 72 / 299.9994) < 0.1,
+            "a PNG's pHYs resolution gives its natural size (64 px at 300 dpi)", imgs[11])
     left = 30 * P.MM
     P.check(all(abs((x - left) - (left + TW - x - w)) < 0.5 for _, x, _, w, _, _ in imgs),
             "images are centred")
@@ -384,6 +392,8 @@ err_of(TAG % "bar von y=von_dau_tu_trieu_dong", DATA, r"needs x=COLUMN",
        "a chart without x=")
 err_of("Chữ {{ chart bar von x=nam y=von_dau_tu_trieu_dong }}\n", DATA, r"line of its own",
        "a chart inside text")
+err_of("{{ chart bar von x=nam y=von_dau_tu_trieu_dong }} và chữ\n", DATA, r"line of its own",
+       "text after a chart on its line")
 
 # ---- appendices ---------------------------------------------------------------
 APP_FM = FM.replace("---\n\n", """ky:
@@ -482,6 +492,18 @@ if rc == 0:
     rc, out_, err = P.run("check", os.path.join(os.path.dirname(pdf), "t.md"))
     P.check("./." not in err, "the end mark is looked for at the end of the body, not of "
             "the last appendix", err)
+
+# "# PHỤ LỤC 01" then "## Title": the title; a lone appendix without a number
+rc, err, pdf = P.build(APP_FM + "# I. NỘI DUNG\n\nNội dung./.\n\n# PHỤ LỤC 01\n\n"
+                       "## Danh sách xã\n\nMột.\n\n# Phụ lục: Bảng kê\n\nHai.\n",
+                       tmp=tempfile.mkdtemp())
+if P.check(rc == 0, "appendices written as '# PHỤ LỤC 01' + '## Title' and 'Phụ lục: Title' build",
+           err):
+    n = P.npages(pdf)
+    flat = [" ".join(P.pdftotext(pdf, i, i).split()) for i in range(1, n + 1)]
+    P.check(any(t.startswith("Phụ lục 01 DANH SÁCH XÃ (Kèm theo") for t in flat) and
+            any(t.startswith("Phụ lục BẢNG KÊ (Kèm theo") for t in flat),
+            "the heading after a bare 'Phụ lục 01' is its title; 'Phụ lục: Title' works", flat)
 
 # ---- Biểu conventions -----------------------------------------------------------
 rows = "".join("| %d | Xã số %d | %d | %d | 90 |\n" % (i, i, 100 * i, 90 * i) for i in range(1, 70))
