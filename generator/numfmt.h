@@ -4,7 +4,9 @@
  * Owns: the decree's date form, "." thousands and "," decimals, numbers in
  * words, reading number cells (Vietnamese or C convention), and decimal
  * arithmetic without binary noise (0.1 + 0.2 is 0,3).
- * Must not: parse templates or data files. */
+ * Must not: parse templates or data files.
+ * Two files: numfmt.c (dates, reading and writing numbers, words) and
+ * numfmt_dec.c (the arithmetic); numfmt_int.h holds what both use. */
 #ifndef BAOCAO_NUMFMT_H
 #define BAOCAO_NUMFMT_H
 
