@@ -167,6 +167,41 @@ done:
 	return ok;
 }
 
+/* The zlib data of a plain PNG (see image.h), joined from its IDAT
+ * chunks; the chunks were checked by png_parse or written by libpng. */
+static void png_idat(struct arena *a, struct image *im)
+{
+	const unsigned char *p = im->data;
+	size_t n = im->len, pos = 8, total = 0;
+	if (n < 33 || p[24] != 8 || (p[25] != 0 && p[25] != 2) || p[28] != 0)
+		return;
+	for (int pass = 0; pass < 2; pass++) {
+		unsigned char *d = pass ? arena_alloc_raw(a, total ? total : 1) : NULL;
+		size_t at = 0;
+		for (pos = 8; pos + 12 <= n;) {
+			size_t clen = be32(p + pos);
+			if (clen > n - pos - 12)
+				return;
+			if (memcmp(p + pos + 4, "tRNS", 4) == 0)
+				return; /* a transparent colour: libharu makes the mask */
+			if (memcmp(p + pos + 4, "IDAT", 4) == 0) {
+				if (pass)
+					memcpy(d + at, p + pos + 8, clen);
+				at += clen;
+			}
+			if (memcmp(p + pos + 4, "IEND", 4) == 0)
+				break;
+			pos += clen + 12;
+		}
+		total = at;
+		if (pass) {
+			im->idat = d;
+			im->idat_len = total;
+			im->colors = p[25] == 0 ? 1 : 3;
+		}
+	}
+}
+
 /* Walk the chunks: IHDR first, lengths inside the file, IDAT, IEND. */
 static bool png_parse(struct arena *a, const char *name, struct image *im,
 		      struct srcloc loc)
@@ -215,8 +250,9 @@ static bool png_parse(struct arena *a, const char *name, struct image *im,
 	/* libharu 2.3.0 embeds 8-bit non-interlaced files as they are */
 	bool plain = depth == 8 && inter == 0 &&
 		     (ctype == 0 || ctype == 2 || ctype == 3 || ctype == 4 || ctype == 6);
-	if (!plain || !iend)
-		return png_normalise(a, name, im, loc);
+	if ((!plain || !iend) && !png_normalise(a, name, im, loc))
+		return false;
+	png_idat(a, im);
 	return true;
 }
 

@@ -27,6 +27,11 @@ struct image {
 	double dpi; /* the resolution the file states (PNG pHYs, JPEG JFIF); 0: none */
 	const unsigned char *data; /* the bytes to embed (arena) */
 	size_t len;
+	/* an 8-bit, non-interlaced gray or RGB PNG without transparency: its
+	 * IDAT data, which PDF reads as it is (colors 1 or 3); NULL otherwise */
+	const unsigned char *idat;
+	size_t idat_len;
+	int colors;
 	int id; /* 0, 1, ... in the set */
 	struct srcloc loc; /* its first use, for render's messages */
 };

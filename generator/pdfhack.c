@@ -164,6 +164,36 @@ const char *pdfhack_image_name(HPDF_Page page, HPDF_Image image)
 	return HPDF_Page_GetXObjectName(page, image);
 }
 
+static HPDF_STATUS flate_filter_entry(HPDF_Dict dict, HPDF_Stream out);
+
+HPDF_Image pdfhack_png_image(HPDF_Doc pdf, const void *zdata, size_t len, int width,
+			     int height, int colors)
+{
+	HPDF_Dict im = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!im)
+		return NULL;
+	im->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+	HPDF_Dict parms = HPDF_Dict_New(pdf->mmgr);
+	bool ok = parms && HPDF_Dict_AddName(im, "Type", "XObject") == HPDF_OK &&
+		  HPDF_Dict_AddName(im, "Subtype", "Image") == HPDF_OK &&
+		  HPDF_Dict_AddNumber(im, "Width", width) == HPDF_OK &&
+		  HPDF_Dict_AddNumber(im, "Height", height) == HPDF_OK &&
+		  HPDF_Dict_AddName(im, "ColorSpace",
+				    colors == 1 ? "DeviceGray" : "DeviceRGB") == HPDF_OK &&
+		  HPDF_Dict_AddNumber(im, "BitsPerComponent", 8) == HPDF_OK &&
+		  HPDF_Dict_Add(im, "DecodeParms", parms) == HPDF_OK &&
+		  HPDF_Dict_AddNumber(parms, "Predictor", 15) == HPDF_OK &&
+		  HPDF_Dict_AddNumber(parms, "Colors", colors) == HPDF_OK &&
+		  HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8) == HPDF_OK &&
+		  HPDF_Dict_AddNumber(parms, "Columns", width) == HPDF_OK &&
+		  HPDF_Stream_Write(im->stream, zdata, (HPDF_UINT)len) == HPDF_OK;
+	/* the bytes are deflated already: written as they are, with the
+	 * /Filter entry libharu would drop from an unfiltered stream */
+	im->filter = HPDF_STREAM_FILTER_NONE;
+	im->write_fn = flate_filter_entry;
+	return ok ? im : NULL;
+}
+
 const char *pdfhack_font_name(HPDF_Page page, HPDF_Font font)
 {
 	return HPDF_Page_GetLocalFontName(page, font);
@@ -387,6 +417,13 @@ bool pdfhack_selftest(const unsigned char *ttf, size_t len, char *why, size_t wh
 		ST_CHECK(&t, pdfhack_set_content(page, content, sizeof content - 1, true),
 			 "the page's content cannot be replaced");
 		HPDF_SetOpenAction(pdf, pdfhack_dest_xyz(page, 700));
+		/* a 1x1 grey PNG's zlib data, as it is, as an image XObject */
+		static const unsigned char idat[] = {0x78, 0x9c, 0x63, 0x60, 0x00,
+						     0x00, 0x00, 0x02, 0x00, 0x01};
+		HPDF_Image im = pdfhack_png_image(pdf, idat, sizeof idat, 1, 1, 1);
+		const char *iname = im ? pdfhack_image_name(page, im) : NULL;
+		ST_CHECK(&t, iname && strcmp(iname, "X1") == 0,
+			 "a PNG's data cannot be made an image XObject named X1");
 	}
 	struct buf out = BUF_INIT;
 	if (t.ok)
@@ -399,6 +436,10 @@ bool pdfhack_selftest(const unsigned char *ttf, size_t len, char *why, size_t wh
 	ST_CHECK(&t, has(&out, "/Filter /FlateDecode\n"),
 		 "the page's content has no /Filter entry");
 	ST_CHECK(&t, has(&out, content), "the page's content is not the given bytes");
+	ST_CHECK(&t,
+		 has(&out, "/Filter /FlateDecode\n") &&
+		     has(&out, "/Predictor 15") && has(&out, "/Subtype /Image"),
+		 "the PNG image has no /FlateDecode filter with the PNG predictors");
 	ST_CHECK(&t, has(&out, "/XYZ 0 700 null ]"),
 		 "the destination is not /XYZ 0 700 null");
 	ST_CHECK(&t, !has(&out, "begincidrange"),

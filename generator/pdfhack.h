@@ -50,6 +50,12 @@ const char *pdfhack_font_name(HPDF_Page page, HPDF_Font font);
 /* The same for an image: its name in the page's XObject resources (added
  * there on first use). */
 const char *pdfhack_image_name(HPDF_Page page, HPDF_Image image);
+/* An image XObject from a PNG's zlib data as it is (the IDAT chunks of an
+ * 8-bit, non-interlaced gray or RGB PNG: colors 1 or 3), read by the
+ * viewer with /FlateDecode and the PNG predictors: libharu's PNG loader
+ * would decode every row and deflate it again. NULL on failure. */
+HPDF_Image pdfhack_png_image(HPDF_Doc pdf, const void *zdata, size_t len, int width,
+			     int height, int colors);
 
 /* Make page's content stream the len bytes at data, already deflated when
  * deflated is true (libharu would copy them byte by byte, and would deflate

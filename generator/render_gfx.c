@@ -21,7 +21,9 @@ HPDF_Image *gfx_load_images(HPDF_Doc pdf, const struct imageset *set)
 		return NULL;
 	for (int i = 0; i < set->n; i++) {
 		const struct image *im = set->v[i];
-		v[i] = im->kind == IMAGE_PNG
+		v[i] = im->idat ? pdfhack_png_image(pdf, im->idat, im->idat_len, im->w, im->h,
+						    im->colors)
+		       : im->kind == IMAGE_PNG
 			   ? HPDF_LoadPngImageFromMem(pdf, im->data, (HPDF_UINT)im->len)
 			   : HPDF_LoadJpegImageFromMem(pdf, im->data, (HPDF_UINT)im->len);
 		if (!v[i]) {

@@ -163,6 +163,10 @@ if len(imgs) == 12:
             "images are centred")
     P.check(all(abs(hh / w - H / W) < 0.01 for _, _, _, w, hh, pw in imgs if pw == W),
             "aspect ratio kept")
+if rc == 0:
+    raw = open(pdf, "rb").read()
+    P.check(raw.count(b"/Predictor 15") >= 3 and b"/SMask" in raw,
+            "plain gray/RGB PNGs go in as they are (Flate + PNG predictors); RGBA gets a mask")
 spans, _, heights = P.trace(pdf) if rc == 0 else ([], [], [])
 cap = [s for s in spans if s.text.startswith("Hình 1. Ảnh có kênh")]
 P.check(len(cap) == 1 and cap[0].italic, "caption read back, in italics", cap)
