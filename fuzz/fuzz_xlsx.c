@@ -1,5 +1,6 @@
 /* Fuzz target: workbooks. The input is either a whole .xlsx file (first
  * byte 'P', as a zip starts: libzip's parsing of a damaged container) or,
+ * (first byte 0xD0) an .xls file for xlsmerge.c, or,
  * more usefully, the XML parts of one: input = SHEET [\0\0 STRINGS [\0\0
  * STYLES [\0\0 WORKBOOK]]], packed here into a stored zip with the other
  * parts a workbook needs, so the mutations reach expat and xlsx.c's
@@ -13,6 +14,7 @@
 #include "buf.h"
 #include "fuzz.h"
 #include "sheet.h"
+#include "xlsmerge.h"
 #include "xlsx.h"
 
 static const char *const fixed[][2] = {
@@ -134,10 +136,30 @@ static void tables(struct arena *a, const struct workbook *wb, enum data_locale 
 	}
 }
 
+/* An .xls file (first byte 0xD0, as a compound file starts): only the
+ * merged ranges are read here (xlsmerge.c); libfreexl is not fuzzed. */
+static void xls(const uint8_t *data, size_t size)
+{
+	struct arena a;
+	arena_init(&a);
+	struct sheet sheets[4] = {{0}};
+	struct workbook wb = {"data/t.xls", sheets, 4};
+	xls_merges(&a, data, size, &wb);
+	for (int i = 0; i < 4; i++)
+		for (size_t k = 0; k < sheets[i].nmerges; k++)
+			if (sheets[i].merges[k].r1 < sheets[i].merges[k].r0)
+				abort();
+	arena_free(&a);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_quiet();
 	diag_reset();
+	if (size && data[0] == 0xD0) {
+		xls(data, size);
+		return 0;
+	}
 	struct buf z = BUF_INIT;
 	const void *bytes = data;
 	size_t n = size;

@@ -71,6 +71,8 @@ def xlsx_parts():
                   "xl/workbook.xml")]
         yield b"\0\0".join(parts)
         yield parts[0]
+    for f in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "workbooks", "*.xls"))):
+        yield open(f, "rb").read()
 
 
 def seeds(target, limit):

@@ -17,6 +17,7 @@
 #include "sheet.h"
 #include "text.h"
 #include "xls.h"
+#include "xlsmerge.h"
 #include "xlsx.h"
 
 static bool has_ext(const char *s, const char *ext)
@@ -101,12 +102,14 @@ bool workbook_load(struct arena *a, const char *path, const char *fname,
 		free(raw);
 	} else {
 		size_t len = 0;
-		char *raw = slurp(path, &len, *bytes); /* size checks; freexl reads it */
+		char *raw = slurp(path, &len, *bytes); /* freexl reads it again */
 		if (!raw)
 			return false;
-		free(raw);
 		*bytes -= len;
 		ok = xls_read(a, path, *cells, &wb);
+		if (ok)
+			xls_merges(a, raw, len, &wb); /* which freexl does not report */
+		free(raw);
 	}
 	if (!ok)
 		return false;

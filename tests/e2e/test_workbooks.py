@@ -313,7 +313,31 @@ def du_lieu_and_data():
     shutil.rmtree(tmp)
 
 
+def xls_merges():
+    tmp = folder({"gop.xls": W.gop_xls, "hong.xls": b"\xd0\xcf\x11\xe0" + b"\0" * 100})
+    rc, err, pdf = build(tmp, "x\n")
+    P.check(rc == 1 and re.match(r"^data/hong\.xls:1:1: error: cannot read the workbook",
+                                 err.strip()) and len(err.strip().splitlines()) == 1,
+            "a damaged .xls: one line at the file", err)
+    os.remove(os.path.join(tmp, "data", "hong.xls"))
+    rc, out, err = P.run("data", "bao-cao.md", cwd=tmp)
+    P.check(rc == 0 and 'data/gop.xls, sheet "Xã", header rows 3-4, 2 rows' in out
+            and re.search(r"^  so_ho_ngheo\s+number\s+\"Số hộ Nghèo\"\s+12$", out, re.M)
+            and re.search(r"^  stt\s+number\s+\"STT\"\s+1$", out, re.M),
+            ".xls merged ranges are read: a two-row header joined by merges", out)
+    P.check('data/gop.xls, sheet "Dọc", header rows 3-4, 2 rows' in out,
+            ".xls: a header merged down only (no text below) is read from the "
+            "merges", out)
+    rc, err, pdf = build(tmp, "{{ sum(gop_xa.so_ho_tong) }}/{{ sum(gop_xa.so_ho_ngheo) }}\n\n"
+                              "{{ table gop_xa }}\n")
+    text = P.pdftotext(pdf, layout=True) if rc == 0 else ""
+    P.check(rc == 0 and "200/21" in text and re.search(r"Tổng\s+Nghèo", text),
+            ".xls table: figures summed, lower header row printed", err + text)
+    shutil.rmtree(tmp)
+
+
 acceptance()
+xls_merges()
 du_lieu_and_data()
 cell_errors()
 hostile()

@@ -144,6 +144,44 @@ def diem_xls(path):
     return rows
 
 
+def gop_xls(path):
+    """An .xls whose header is two rows joined only by merged cells: STT and
+    Xã merged down, "Số hộ" merged across over "Tổng" and "Nghèo"."""
+    import xlwt
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Xã")
+    ws.write(0, 0, "BIỂU SỐ HỘ")
+    ws.write_merge(2, 3, 0, 0, "STT")
+    ws.write_merge(2, 3, 1, 1, "Xã")
+    ws.write_merge(2, 2, 2, 3, "Số hộ")
+    ws.write(3, 2, "Tổng")
+    ws.write(3, 3, "Nghèo")
+    ws.write_merge(2, 3, 4, 4, "Ghi chú")
+    ws.write(4, 0, 1)
+    ws.write(4, 1, "Mường So")
+    ws.write(4, 2, 120)
+    ws.write(4, 3, 12)
+    ws.write(4, 4, "x")
+    ws.write(5, 0, 2)
+    ws.write(5, 1, "Dào San")
+    ws.write(5, 2, 80)
+    ws.write(5, 3, 9)
+    wb.add_sheet("Trống")
+    # a header merged down only: without reading the merges, the table
+    # would end at the empty row 4
+    ws = wb.add_sheet("Dọc")
+    ws.write_merge(2, 3, 0, 0, "STT")
+    ws.write_merge(2, 3, 1, 1, "Xã")
+    ws.write_merge(2, 3, 2, 2, "Số hộ")
+    ws.write(4, 0, 1)
+    ws.write(4, 1, "Mường So")
+    ws.write(4, 2, 120)
+    ws.write(5, 0, 2)
+    ws.write(5, 1, "Dào San")
+    ws.write(5, 2, 80)
+    wb.save(path)
+
+
 def cp1258(text):
     """Text as Excel's "CSV" on Vietnamese Windows writes it: base letters
     precomposed where the code page has them, tone marks as combining
