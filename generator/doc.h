@@ -113,16 +113,20 @@ struct mlist {
 	int n;
 };
 
-/* The parts of the report outside the body (DESIGN.md §2.1). */
+/* The parts of the report outside the body (DESIGN.md §2.1): a field per
+ * front-matter part (FM_PARTS, frontmatter.h), expanded; the date parsed. */
+#define META_FIELD_TEXT(f) struct mtext f;
+#define META_FIELD_LIST(f) struct mlist f;
+#define META_FIELD_BOOL(f) bool f;
+#define META_FIELD_DATE(f) /* year, month, day below */
+#define META_FIELD(kind, f, top, role) META_FIELD_##kind(f)
+
 struct meta {
-	struct mtext co_quan_chu_quan, co_quan, so, ky_hieu, dia_danh, loai, trich_yeu,
-	    phu_de;
+	FM_PARTS(META_FIELD)
 	struct mtext ten_co_quan; /* the agency in running text (appendices) */
 	int year, month, day; /* the date; year 0 when there is none */
 	int date_line;
-	struct mlist kinh_gui, ky_chuc_vu, noi_nhan;
-	struct mtext ky_quyen_han, ky_ho_ten;
-	bool has_ky, du_thao;
+	bool has_ky;
 	struct page_setup page;
 };
 

@@ -216,26 +216,16 @@ static struct ynode *parse_yaml(struct yctx *c, const char *y, size_t n)
  * is taken for, not only that the value has the wrong shape. */
 const char *fm_key_role(const char *key)
 {
+#define FM_ROLE(kind, f, top, role) {top ? #f : NULL, role},
 	static const char *const roles[][2] = {
-	    {"co_quan_chu_quan", "the parent agency (first line of the header, left)"},
-	    {"co_quan", "the issuing agency (header, left, bold)"},
-	    {"so", "the document number ('Số: 05/BC-UBND')"},
-	    {"ky_hieu", "the symbol after the number ('BC-UBND')"},
-	    {"dia_danh", "the place name of the date line ('Phong Thổ, ngày ...')"},
-	    {"ngay", "the report's date (YYYY-MM-DD, in the date line)"},
-	    {"loai", "the document type above the title ('BÁO CÁO')"},
-	    {"trich_yeu", "the summary under the document type"},
-	    {"phu_de", "the italic line under the summary"},
-	    {"kinh_gui", "the recipients after 'Kính gửi:'"},
-	    {"du_thao", "the draft mark (true or false)"},
+	    FM_PARTS(FM_ROLE) /* the parts' own */
 	    {"ky", "the signature block (ky.quyen_han, ky.chuc_vu, ky.ho_ten)"},
-	    {"noi_nhan", "the list under 'Nơi nhận:'"},
 	    {"trang", "the page settings (trang.le, trang.co_chu, trang.gian_dong, "
 		      "trang.thut_dau_dong)"},
-	    {"danh_so_tu_dong", "automatic heading numbers (true or false)"},
 	};
+#undef FM_ROLE
 	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
-		if (strcmp(key, roles[i][0]) == 0)
+		if (roles[i][0] && strcmp(key, roles[i][0]) == 0)
 			return roles[i][1];
 	return NULL;
 }
@@ -517,49 +507,43 @@ static bool read_trang(struct yctx *c, const struct ynode *v, struct page_setup 
 	return ok;
 }
 
-/* The text part named key ("co_quan", "ngay", ...), or NULL for a key
- * that is not one of the header's single-text parts. */
-static struct fm_text *fm_text_field(struct frontmatter *fm, const char *key)
+enum fm_kind { FM_TEXT, FM_DATE, FM_LIST, FM_BOOL };
+
+/* The top-level part named key (FM_PARTS), or NULL for a key of another
+ * shape (ky, trang, du_lieu) or of the user's own. */
+static const struct fm_part {
+	const char *key;
+	enum fm_kind kind;
+	size_t off; /* of its field in struct frontmatter */
+} *fm_part(const char *key)
 {
-	static const struct {
-		const char *key;
-		size_t off;
-	} texts[] = {
-	    {"co_quan_chu_quan", offsetof(struct frontmatter, co_quan_chu_quan)},
-	    {"co_quan", offsetof(struct frontmatter, co_quan)},
-	    {"so", offsetof(struct frontmatter, so)},
-	    {"ky_hieu", offsetof(struct frontmatter, ky_hieu)},
-	    {"dia_danh", offsetof(struct frontmatter, dia_danh)},
-	    {"ngay", offsetof(struct frontmatter, ngay)},
-	    {"loai", offsetof(struct frontmatter, loai)},
-	    {"trich_yeu", offsetof(struct frontmatter, trich_yeu)},
-	    {"phu_de", offsetof(struct frontmatter, phu_de)},
-	};
-	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-		if (strcmp(key, texts[i].key) == 0)
-			return (struct fm_text *)((char *)fm + texts[i].off);
+#define FM_PART(kind, f, top, role) {top ? #f : NULL, FM_##kind, offsetof(struct frontmatter, f)},
+	static const struct fm_part parts[] = {FM_PARTS(FM_PART)};
+#undef FM_PART
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+		if (parts[i].key && strcmp(key, parts[i].key) == 0)
+			return &parts[i];
 	return NULL;
 }
 
 bool fm_override(struct frontmatter *fm, const struct scalar *set)
 {
-	struct fm_text *dst = fm_text_field(fm, set->name);
-	if (dst) {
+	const struct fm_part *p = fm_part(set->name);
+	if (!p)
+		return true;
+	char *field = (char *)fm + p->off;
+	if (p->kind == FM_TEXT || p->kind == FM_DATE) {
+		struct fm_text *dst = (struct fm_text *)field;
 		dst->s = set->value;
 		dst->loc = set->loc;
-		return true;
-	}
-	bool *flag = strcmp(set->name, "du_thao") == 0           ? &fm->du_thao
-		     : strcmp(set->name, "danh_so_tu_dong") == 0 ? &fm->danh_so_tu_dong
-								 : NULL;
-	if (flag) {
+	} else if (p->kind == FM_BOOL) {
 		int b = read_bool(set->value);
 		if (b < 0) {
 			diag_error(set->loc, "'%s' must be true or false, not '%s'",
 				   set->name, set->value);
 			return false;
 		}
-		*flag = b;
+		*(bool *)field = b;
 	}
 	return true;
 }
@@ -682,23 +666,18 @@ static bool read_root(struct yctx *c, const struct ynode *root, struct frontmatt
 	for (int i = 0; i + 1 < root->n; i += 2) {
 		const char *key = root->kid[i]->s;
 		const struct ynode *v = root->kid[i + 1];
-		struct fm_text *dst = fm_text_field(fm, key);
-		bool handled = dst != NULL;
-		if (dst)
-			ok &= want_text(c, key, v, dst, strcmp(key, "so") == 0);
-		if (handled) {
-			/* fallthrough to vars below */
-		} else if (strcmp(key, "kinh_gui") == 0) {
-			ok &= want_list(c, key, v, &fm->kinh_gui);
+		const struct fm_part *p = fm_part(key);
+		char *field = p ? (char *)fm + p->off : NULL;
+		bool handled = p != NULL;
+		if (p && (p->kind == FM_TEXT || p->kind == FM_DATE)) {
+			ok &= want_text(c, key, v, (struct fm_text *)field,
+					strcmp(key, "so") == 0);
+			/* and to vars below, for templates */
+		} else if (p && p->kind == FM_LIST) {
+			ok &= want_list(c, key, v, (struct fm_list *)field);
 			continue;
-		} else if (strcmp(key, "noi_nhan") == 0) {
-			ok &= want_list(c, key, v, &fm->noi_nhan);
-			continue;
-		} else if (strcmp(key, "du_thao") == 0) {
-			ok &= want_bool(c, key, v, &fm->du_thao);
-			continue;
-		} else if (strcmp(key, "danh_so_tu_dong") == 0) {
-			ok &= want_bool(c, key, v, &fm->danh_so_tu_dong);
+		} else if (p && p->kind == FM_BOOL) {
+			ok &= want_bool(c, key, v, (bool *)field);
 			continue;
 		} else if (strcmp(key, "ky") == 0) {
 			ok &= read_ky(c, v, fm);

@@ -34,17 +34,46 @@ struct page_setup {
 	double note_size; /* footnote text, pt */
 };
 
+/* The decree's parts that are one text, a list or a switch, defined once:
+ * struct frontmatter and struct meta (doc.h) get a field each, the
+ * reader, --set, the expansion into struct meta (report.c) and the
+ * messages that say what a key is for (fm_key_role) all walk this list.
+ * A new part of that shape is one line here (and its use in layout).
+ *   X(KIND, field, TOP, role)
+ * KIND: TEXT (one text), LIST (a text or a list of texts), BOOL (true or
+ * false), DATE (a text read as the date: struct meta keeps the parsed
+ * day instead). TOP: 1 for a top-level key named like the field, 0 for a
+ * part of 'ky' (read_ky reads it under its short name). The order is the
+ * order front-matter values expand (and report their errors) in. 'ky'
+ * and 'trang', maps of several parts, are read by hand. */
+#define FM_PARTS(X)                                                                      \
+	X(TEXT, co_quan_chu_quan, 1, "the parent agency (first line of the header, left)") \
+	X(TEXT, co_quan, 1, "the issuing agency (header, left, bold)")                     \
+	X(TEXT, so, 1, "the document number ('Số: 05/BC-UBND')")                            \
+	X(TEXT, ky_hieu, 1, "the symbol after the number ('BC-UBND')")                      \
+	X(TEXT, dia_danh, 1, "the place name of the date line ('Phong Thổ, ngày ...')")     \
+	X(TEXT, loai, 1, "the document type above the title ('BÁO CÁO')")                   \
+	X(TEXT, trich_yeu, 1, "the summary under the document type")                        \
+	X(TEXT, phu_de, 1, "the italic line under the summary")                             \
+	X(LIST, kinh_gui, 1, "the recipients after 'Kính gửi:'")                            \
+	X(LIST, ky_chuc_vu, 0, NULL)                                                        \
+	X(LIST, noi_nhan, 1, "the list under 'Nơi nhận:'")                                  \
+	X(TEXT, ky_quyen_han, 0, NULL)                                                      \
+	X(TEXT, ky_ho_ten, 0, NULL)                                                         \
+	X(DATE, ngay, 1, "the report's date (YYYY-MM-DD, in the date line)")                \
+	X(BOOL, du_thao, 1, "the draft mark (true or false)")                               \
+	X(BOOL, danh_so_tu_dong, 1, "automatic heading numbers (true or false)")
+
+#define FM_FIELD_TEXT(f) struct fm_text f;
+#define FM_FIELD_DATE(f) struct fm_text f;
+#define FM_FIELD_LIST(f) struct fm_list f;
+#define FM_FIELD_BOOL(f) bool f;
+#define FM_FIELD(kind, f, top, role) FM_FIELD_##kind(f)
+
 struct frontmatter {
-	struct fm_text co_quan_chu_quan, co_quan, so, ky_hieu, dia_danh, ngay, loai,
-	    trich_yeu, phu_de;
-	struct fm_list kinh_gui;
-	bool du_thao;
+	FM_PARTS(FM_FIELD)
 	bool has_ky;
-	struct fm_text ky_quyen_han, ky_ho_ten;
-	struct fm_list ky_chuc_vu;
-	struct fm_list noi_nhan;
 	struct page_setup page;
-	bool danh_so_tu_dong;
 	/* du_lieu: where tables are in the data folder's files */
 	struct data_spec *specs;
 	int nspecs;

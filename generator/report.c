@@ -57,26 +57,20 @@ static bool build_meta(struct arena *a, const struct source *s, const struct tpl
 {
 	const struct frontmatter *f = &s->fm;
 	bool ok = true;
-	ok &= expand_text(a, &f->co_quan_chu_quan, env, &m->co_quan_chu_quan);
-	ok &= expand_text(a, &f->co_quan, env, &m->co_quan);
-	ok &= expand_text(a, &f->so, env, &m->so);
-	ok &= expand_text(a, &f->ky_hieu, env, &m->ky_hieu);
-	ok &= expand_text(a, &f->dia_danh, env, &m->dia_danh);
-	ok &= expand_text(a, &f->loai, env, &m->loai);
-	ok &= expand_text(a, &f->trich_yeu, env, &m->trich_yeu);
-	ok &= expand_text(a, &f->phu_de, env, &m->phu_de);
-	ok &= expand_list(a, &f->kinh_gui, env, &m->kinh_gui);
-	ok &= expand_list(a, &f->ky_chuc_vu, env, &m->ky_chuc_vu);
-	ok &= expand_list(a, &f->noi_nhan, env, &m->noi_nhan);
-	ok &= expand_text(a, &f->ky_quyen_han, env, &m->ky_quyen_han);
-	ok &= expand_text(a, &f->ky_ho_ten, env, &m->ky_ho_ten);
+	/* every part of FM_PARTS, in its order */
+#define EXPAND_TEXT(k) ok &= expand_text(a, &f->k, env, &m->k);
+#define EXPAND_LIST(k) ok &= expand_list(a, &f->k, env, &m->k);
+#define EXPAND_BOOL(k) m->k = f->k;
+#define EXPAND_DATE(k) /* parsed below, after the others */
+#define EXPAND(kind, k, top, role) EXPAND_##kind(k)
+	FM_PARTS(EXPAND)
+#undef EXPAND
 	for (int i = 0; i < f->nvars; i++)
 		if (strcmp(f->vars[i].name, "ten_co_quan") == 0) {
 			struct fm_text t = {.s = f->vars[i].value, .loc = f->vars[i].loc};
 			ok &= expand_text(a, &t, env, &m->ten_co_quan);
 		}
 	m->has_ky = f->has_ky;
-	m->du_thao = f->du_thao;
 	m->page = f->page;
 	struct mtext ngay;
 	ok &= expand_text(a, &f->ngay, env, &ngay);
