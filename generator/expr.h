@@ -159,6 +159,9 @@ bool expr_push(struct expr_ctx *c, const struct table *t, bool loop, struct srcl
 void expr_pop(struct expr_ctx *c);
 
 bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *out);
+/* A computed text (a filter's result, a date): no cell, scalar or
+ * literal behind it. */
+void expr_text_value(struct expr_value *v, const char *text, struct srcloc loc);
 /* Non-zero number, non-empty text, a table with rows. */
 bool expr_truth(const struct expr_value *v);
 /* A value as a number; a cell or scalar is read in the data's convention.

@@ -89,6 +89,15 @@ static void cell_value(const struct table *t, int row, int col, struct srcloc lo
 	v->col = col;
 }
 
+void expr_text_value(struct expr_value *v, const char *text, struct srcloc loc)
+{
+	memset(v, 0, sizeof *v);
+	v->kind = EXPR_TEXT;
+	v->text = text;
+	v->loc = loc;
+	v->row = -1;
+}
+
 static void number_value(struct numfmt_dec n, struct srcloc loc, struct expr_value *v)
 {
 	memset(v, 0, sizeof *v);
@@ -194,12 +203,8 @@ static bool eval_name(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 		if (e->cache == C_VAR && c->var_text &&
 		    !(text = c->var_text(c->var_ud, e->cache_i)))
 			return false;
-		memset(v, 0, sizeof *v);
-		v->kind = EXPR_TEXT;
-		v->text = text;
+		expr_text_value(v, text, e->loc);
 		v->sc = s;
-		v->loc = e->loc;
-		v->row = -1;
 		break;
 	}
 	case C_TABLE:
@@ -404,11 +409,7 @@ static void date_value(struct expr_ctx *c, long days, struct srcloc loc,
 {
 	struct buf b = BUF_INIT;
 	date_iso(&b, days);
-	memset(v, 0, sizeof *v);
-	v->kind = EXPR_TEXT;
-	v->text = arena_strndup(c->a, buf_cstr(&b), b.len);
-	v->loc = loc;
-	v->row = -1;
+	expr_text_value(v, arena_strndup(c->a, buf_cstr(&b), b.len), loc);
 	buf_free(&b);
 }
 
@@ -713,12 +714,8 @@ bool expr_eval(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 	switch (e->kind) {
 	case N_NUM: number_value(e->num, e->loc, v); return true;
 	case N_STR:
-		memset(v, 0, sizeof *v);
-		v->kind = EXPR_TEXT;
-		v->text = e->str;
+		expr_text_value(v, e->str, e->loc);
 		v->literal = true;
-		v->loc = e->loc;
-		v->row = -1;
 		return true;
 	case N_NAME: return eval_name(c, e, v);
 	case N_COLUMN: {

@@ -131,14 +131,8 @@ bool filter_apply(struct expr_ctx *c, struct expr_filter *f, struct expr_value *
 	}
 	struct buf b = BUF_INIT;
 	bool ok = apply(c, (enum fid)id, f, v, &b);
-	if (ok) {
-		struct srcloc loc = v->loc;
-		memset(v, 0, sizeof *v);
-		v->kind = EXPR_TEXT;
-		v->text = arena_strndup(c->a, buf_cstr(&b), b.len);
-		v->loc = loc;
-		v->row = -1;
-	}
+	if (ok)
+		expr_text_value(v, arena_strndup(c->a, buf_cstr(&b), b.len), v->loc);
 	buf_free(&b);
 	return ok;
 }

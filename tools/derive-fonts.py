@@ -35,7 +35,9 @@ VIETNAMESE = ("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" "đĐ"
 
 
 def derive(src, out, style):
-    font = TTFont(src)
+    # keep head.modified from the source: the same sources give the same
+    # faces, so two checkouts write byte-identical PDFs
+    font = TTFont(src, recalcTimestamp=False)
     opts = subset.Options()
     opts.hinting = False
     opts.layout_features = []

@@ -62,4 +62,31 @@ rc, _, err = P.run("batch", os.path.join(one, "bao-cao.md"), "-d",
 pdf = os.path.join(one, "out", "X296.pdf")
 P.check(rc == 0 and os.path.exists(pdf) and "Tung Qua Lìn 296" in P.pdftotext(pdf),
         "a font subset of exactly 7 x 4 KB embeds (libharu seek workaround)", err)
+# ---- the derived faces are reproducible ----------------------------------
+# Two checkouts must write the same PDF bytes, so the faces derived from
+# fonts/ keep the source's head.modified (fontTools would stamp "now").
+fdir = os.path.join(os.path.dirname(P.BAOCAO), "fonts")
+
+
+def head_modified(path):
+    """head.modified of a TrueType file, read from its table directory."""
+    import struct
+    data = open(path, "rb").read()
+    ntables = struct.unpack(">H", data[4:6])[0]
+    for i in range(ntables):
+        tag, _, off, _ = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+        if tag == b"head":
+            return struct.unpack(">q", data[off + 28:off + 36])[0]
+    return None
+
+
+for face in ("Regular", "Bold", "Italic", "BoldItalic"):
+    derived = os.path.join(fdir, "BaocaoSerif-%s.ttf" % face)
+    src = os.path.join(P.ROOT, "fonts", "LiberationSerif-%s.ttf" % face)
+    if not P.check(os.path.exists(derived), "derived face %s is beside the program" % face,
+                   derived):
+        continue
+    got, want = head_modified(derived), head_modified(src)
+    P.check(got is not None and got == want,
+            "BaocaoSerif-%s keeps the source's head.modified" % face, "%s != %s" % (got, want))
 P.done()
