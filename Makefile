@@ -30,19 +30,29 @@ ASANFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 FACES   := Regular Bold Italic BoldItalic
 DERIVED := $(patsubst %,build/fonts/BaocaoSerif-%.ttf,$(FACES))
 
+# Messages in Vietnamese (i18n.h): po/vi.po -> build/locale/vi/LC_MESSAGES/
+# baocao.mo, found beside the program as the fonts are. `make pot` extracts
+# the messages again (after adding some) and merges them into po/vi.po.
+MO := build/locale/vi/LC_MESSAGES/baocao.mo
+XGETTEXT_KEYS := --keyword=_ --keyword=N_ --keyword=diag_error:2 --keyword=diag_warn:2 \
+	--keyword=diag_error:4 --keyword=diag_warn:4 \
+	--keyword=diag_fail:2 --keyword=diag_note:1 --keyword=usage_error:1 \
+	--keyword=fail:4 --keyword=lex_error:3
+
 SAMPLES := $(patsubst samples/%/bao-cao.md,%,$(wildcard samples/*/bao-cao.md))
 SAMPLE_PDFS := $(patsubst %,build/samples/%.pdf,$(SAMPLES))
 
-.PHONY: all samples test test-fast asan bench install format lint clean docs unit
+.PHONY: all samples test test-fast asan bench install uninstall format lint clean docs \
+	unit pot
 
-all: build/baocao $(DERIVED)
+all: build/baocao $(DERIVED) $(MO)
 
 build/baocao: $(OBJ)
-	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
 build/obj/%.o: generator/%.c $(HDR) Makefile
 	@mkdir -p $(@D)
-	$(CC) $(BASEFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(BASEFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Smaller faces derived from fonts/ (tools/derive-fonts.py says why).
 $(DERIVED) &: tools/derive-fonts.py $(wildcard fonts/LiberationSerif-*.ttf)
@@ -70,6 +80,19 @@ build/samples/%.pdf: samples/%/bao-cao.md build/baocao $(DERIVED)
 	build/baocao build $< -o $@ --deps build/samples/$*.d
 
 -include $(SAMPLE_PDFS:.pdf=.d)
+
+$(MO): po/vi.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+pot:
+	xgettext --from-code=UTF-8 --language=C $(XGETTEXT_KEYS) --no-location \
+		--sort-output --package-name=baocao --package-version=$(VERSION) \
+		-o po/baocao.pot $(sort $(wildcard generator/*.c))
+	sed -i '/^"POT-Creation-Date:/d' po/baocao.pot
+	msgmerge --quiet --update --backup=none --no-location --sort-output \
+		--no-fuzzy-matching po/vi.po po/baocao.pot
+	sed -i '/^"POT-Creation-Date:/d' po/vi.po
 
 # Unit tests: every tests/unit/*.c is linked against the library objects.
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -105,12 +128,29 @@ docs: samples
 	pdftoppm -r 50 -png -f 5 -l 5 -singlefile build/samples/dau-tu-phong-tho-2024.pdf \
 		docs/gallery/dau-tu-phong-tho-2024-phu-luc-2
 
+# DESTDIR for packagers (debian/rules); the program finds everything under
+# PREFIX/share from its own location.
+SHARE := $(DESTDIR)$(PREFIX)/share
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/baocao/fonts \
-		$(DESTDIR)$(PREFIX)/share/baocao/templates
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/baocao/fonts $(SHARE)/baocao/templates \
+		$(SHARE)/man/man1 $(SHARE)/bash-completion/completions \
+		$(SHARE)/locale/vi/LC_MESSAGES $(SHARE)/doc/baocao
 	install -m 755 build/baocao $(DESTDIR)$(PREFIX)/bin/baocao
-	install -m 644 $(DERIVED) fonts/LICENSE-OFL.txt $(DESTDIR)$(PREFIX)/share/baocao/fonts/
-	cp -r templates/. $(DESTDIR)$(PREFIX)/share/baocao/templates/
+	install -m 644 $(DERIVED) fonts/LICENSE-OFL.txt $(SHARE)/baocao/fonts/
+	cp -r templates/. $(SHARE)/baocao/templates/
+	chmod -R u+rwX,go+rX,go-w $(SHARE)/baocao/templates
+	install -m 644 man/baocao.1 $(SHARE)/man/man1/baocao.1
+	install -m 644 completion/baocao.bash $(SHARE)/bash-completion/completions/baocao
+	install -m 644 $(MO) $(SHARE)/locale/vi/LC_MESSAGES/baocao.mo
+	install -m 644 docs/template-guide.vi.md docs/template-guide.en.md $(SHARE)/doc/baocao/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/baocao $(SHARE)/man/man1/baocao.1 \
+		$(SHARE)/bash-completion/completions/baocao \
+		$(SHARE)/locale/vi/LC_MESSAGES/baocao.mo \
+		$(SHARE)/doc/baocao/template-guide.vi.md $(SHARE)/doc/baocao/template-guide.en.md
+	rm -rf $(SHARE)/baocao
+	-rmdir $(SHARE)/doc/baocao 2>/dev/null
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/unit/*.h

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "i18n.h"
 
 static struct srcloc here(const struct expr_src *s)
 {
@@ -263,7 +264,7 @@ bool chart_collect(struct expr_ctx *c, const struct chart_tag *t, struct chart *
 	int maxcat = t->kind == CHART_PIE ? CHART_MAX_PIE_SLICES : CHART_MAX_CATEGORIES;
 	if (nrows == 0) {
 		diag_error(t->loc, "chart %s %s has no rows to draw%s", kind, t->table,
-			   t->where ? " (the where condition keeps none)" : "");
+			   t->where ? _(" (the where condition keeps none)") : "");
 		return false;
 	}
 	if (nrows > maxcat || (t->kind == CHART_BAR && nrows * t->ny > CHART_MAX_BARS)) {
@@ -272,7 +273,7 @@ bool chart_collect(struct expr_ctx *c, const struct chart_tag *t, struct chart *
 			   "fewer rows with where, or sum them in the data)",
 			   kind, t->table,
 			   t->kind == CHART_BAR ? nrows * t->ny : nrows,
-			   t->kind == CHART_PIE ? "slices" : t->kind == CHART_BAR ? "bars" : "points",
+			   t->kind == CHART_PIE ? _("slices") : t->kind == CHART_BAR ? _("bars") : _("points"),
 			   t->kind == CHART_PIE ? CHART_MAX_PIE_SLICES
 			   : t->kind == CHART_BAR ? (nrows > maxcat ? maxcat : CHART_MAX_BARS)
 						  : maxcat);

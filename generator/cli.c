@@ -9,42 +9,19 @@
 #include "diag.h"
 #include "epoch.h"
 #include "expr.h"
+#include "help.h"
+#include "i18n.h"
+#include "init.h"
 #include "report.h"
 #include "text.h"
-
-static const char usage[] =
-    "Usage:\n"
-    "  baocao build REPORT.md [-d DATA_DIR] [-o OUT.pdf] [--set KEY=VALUE]...\n"
-    "                         [--data-locale vi|c] [--font-dir DIR]\n"
-    "  baocao check REPORT.md [-d DATA_DIR]     everything but writing the PDF\n"
-    "  baocao batch REPORT.md -d DATA_DIR --each TABLE -o 'out/{col}.pdf'\n"
-    "  baocao data REPORT.md [-d DATA_DIR]      the tables and columns a report sees\n"
-    "  baocao --help | --version\n"
-    "\n"
-    "Turns a Markdown template with YAML front matter and CSV data into an\n"
-    "official Vietnamese report (BÁO CÁO) laid out per Decree 30/2020/NĐ-CP.\n"
-    "\n"
-    "Options:\n"
-    "  -d, --data DIR        CSV files and Excel workbooks (.xlsx, .xls)\n"
-    "                        (default: data/ beside REPORT.md)\n"
-    "  -o, --output FILE     output PDF (default: REPORT's name + .pdf here);\n"
-    "                        in batch, {col} is replaced by the row's value\n"
-    "  --set KEY=VALUE       override a front-matter value (repeatable)\n"
-    "  --data-locale vi|c    numbers in CSV cells: 1.234,5 (vi, default) or 1234.5\n"
-    "                        (a workbook's number cells are numbers either way)\n"
-    "  --font-dir DIR        TrueType faces to use instead of Liberation Serif\n"
-    "  --each TABLE          batch: one report per row of TABLE\n"
-    "  --deps FILE           build: also write a Make depfile (the report, its\n"
-    "                        data files and fonts) to FILE\n"
-    "\n"
-    "Exit status: 0 done, 1 the input is wrong, 2 wrong usage, 3 I/O failure.\n";
+#include "watch.h"
 
 static int usage_error(const char *fmt, const char *arg)
 {
 	/* one line, through diag: an argument or environment value with
 	 * newlines or control characters is shown escaped */
 	struct buf msg = BUF_INIT;
-	buf_printf(&msg, fmt, arg);
+	buf_printf(&msg, _(fmt), arg);
 	diag_fail(DIAG_USAGE, "%s (see 'baocao --help')", buf_cstr(&msg));
 	buf_free(&msg);
 	return DIAG_USAGE;
@@ -83,11 +60,12 @@ static bool add_set(struct arena *a, const char *arg, struct scalar **sets, int 
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	if (argc < 2)
-		return usage_error("%s", "no command given"), DIAG_USAGE;
+		return usage_error("%s", _("no command given")), DIAG_USAGE;
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
-		fputs(usage, stdout);
+		fputs(help_text(argc > 2 ? argv[2] : NULL), stdout);
 		return 0;
 	}
 	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
@@ -103,8 +81,12 @@ int main(int argc, char **argv)
 		return usage_error("SOURCE_DATE_EPOCH is '%s'; it must be a "
 				   "number of seconds since 1970",
 				   getenv("SOURCE_DATE_EPOCH"));
+	if (!strcmp(cmd, "init"))
+		return init_main(argc - 1, argv + 1);
 	bool build = !strcmp(cmd, "build"), check = !strcmp(cmd, "check"),
-	     batch = !strcmp(cmd, "batch"), data = !strcmp(cmd, "data");
+	     batch = !strcmp(cmd, "batch"), data = !strcmp(cmd, "data"),
+	     watch = !strcmp(cmd, "watch");
+	build |= watch; /* watch takes the build options */
 	if (!build && !check && !batch && !data)
 		return usage_error("unknown command '%s'", cmd);
 	check |= data; /* no PDF, no -o */
@@ -127,7 +109,7 @@ int main(int argc, char **argv)
 		val = argv[++i];                                                         \
 	} while (0)
 		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
-			fputs(usage, stdout);
+			fputs(help_text(cmd), stdout);
 			arena_free(&a);
 			return 0;
 		} else if (!strcmp(arg, "-d") || !strcmp(arg, "--data")) {
@@ -135,7 +117,7 @@ int main(int argc, char **argv)
 			o.data_dir = val;
 		} else if ((!strcmp(arg, "-o") || !strcmp(arg, "--output")) && check) {
 			rc = usage_error(
-			    "%s", "check writes no PDF; -o is for build and batch");
+			    "%s", _("check writes no PDF; -o is for build and batch"));
 		} else if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
 			NEEDS_VALUE();
 			o.output = val;
@@ -189,13 +171,13 @@ int main(int argc, char **argv)
 #undef NEEDS_VALUE
 	}
 	if (!rc && !o.input)
-		rc = usage_error("%s", "no REPORT.md given");
+		rc = usage_error("%s", _("no REPORT.md given"));
 	if (!rc && batch && (!o.each || !o.output))
-		rc = usage_error("%s", "batch needs --each TABLE and -o 'out/{col}.pdf'");
+		rc = usage_error("%s", _("batch needs --each TABLE and -o 'out/{col}.pdf'"));
 	if (!rc) {
 		o.sets = sets;
 		o.nsets = nsets;
-		rc = report_run(&o);
+		rc = watch ? watch_run(&o) : report_run(&o);
 	}
 	arena_free(&a);
 	return rc;

@@ -17,6 +17,7 @@
 #include "deps.h"
 #include "fileio.h"
 #include "fsafe.h"
+#include "i18n.h"
 #include "numfmt.h"
 #include "text.h"
 #include "textenc.h"
@@ -128,7 +129,7 @@ static void fail(struct csvparse *p, int line, int col, const char *fmt, ...)
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap); /* translated here: diag gets "%s" */
 	va_end(ap);
 	diag_error((struct srcloc){p->path, line, col}, "%s", msg);
 }
@@ -618,7 +619,7 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 					   "%s and %s both give the table name '%s'; "
 					   "rename one of the files%s",
 					   data_source(a, u), data_source(a, t), clash,
-					   u->sheet || t->sheet ? " or sheets" : "");
+					   u->sheet || t->sheet ? _(" or sheets") : "");
 				return false;
 			}
 		}

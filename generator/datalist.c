@@ -9,11 +9,12 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 
 static const char *kind_name(char k)
 {
-	return k == 'n' ? "number" : k == 'd' ? "date" : "text";
+	return k == 'n' ? _("number") : k == 'd' ? _("date") : _("text");
 }
 
 /* Pad to w characters (code points, so Vietnamese lines up). */
@@ -28,8 +29,9 @@ static void pad(FILE *out, const char *s, size_t w)
 void datalist_print(FILE *out, const struct dataset *d)
 {
 	if (!d || d->ntables == 0) {
-		fprintf(out, "no tables: the data folder%s%s holds no .csv, .xlsx or .xls "
-			     "file with a table\n",
+		fprintf(out,
+			_("no tables: the data folder%s%s holds no .csv, .xlsx or .xls "
+			  "file with a table\n"),
 			d ? " " : "", d ? d->dir : "");
 		return;
 	}
@@ -37,18 +39,18 @@ void datalist_print(FILE *out, const struct dataset *d)
 		const struct table *t = &d->tables[i];
 		fprintf(out, "%s%s", i ? "\n" : "", t->name);
 		if (t->alias)
-			fprintf(out, " (also: %s)", t->alias);
+			fprintf(out, _(" (also: %s)"), t->alias);
 		fputc('\n', out);
 		fprintf(out, "  %s", t->path);
 		if (t->sheet)
-			fprintf(out, ", sheet \"%s\"", t->sheet);
+			fprintf(out, _(", sheet \"%s\""), t->sheet);
 		if (t->header_rows > 1)
-			fprintf(out, ", header rows %d-%d", t->header_row,
+			fprintf(out, _(", header rows %d-%d"), t->header_row,
 				t->header_row + t->header_rows - 1);
 		else
-			fprintf(out, ", header row %d", t->header_row > 0 ? t->header_row : 1);
-		fprintf(out, ", %d row%s%s\n", t->nrows, t->nrows == 1 ? "" : "s",
-			t->locale == LOCALE_C ? ", numbers as 1234.5" : "");
+			fprintf(out, _(", header row %d"), t->header_row > 0 ? t->header_row : 1);
+		fprintf(out, t->nrows == 1 ? _(", %d row%s\n") : _(", %d rows%s\n"), t->nrows,
+			t->locale == LOCALE_C ? _(", numbers as 1234.5") : "");
 		size_t wn = 0, wh = 0;
 		for (int c = 0; c < t->ncols; c++) {
 			size_t n = text_length(t->names[c], strlen(t->names[c]));
@@ -64,7 +66,7 @@ void datalist_print(FILE *out, const struct dataset *d)
 				first = data_cell(t, r, c)->text;
 			fputs("  ", out);
 			pad(out, t->names[c], wn + 2);
-			pad(out, t->kind ? kind_name(t->kind[c]) : "text", 8);
+			pad(out, t->kind ? kind_name(t->kind[c]) : _("text"), 8);
 			fputc('"', out);
 			fputs(t->headers[c], out);
 			fputc('"', out);
@@ -75,7 +77,7 @@ void datalist_print(FILE *out, const struct dataset *d)
 			for (const char *p = first; *p; p++)
 				fputc(*p == '\n' ? ' ' : *p, out);
 			if (!*first)
-				fputs("(empty)", out);
+				fputs(_("(empty)"), out);
 			fputc('\n', out);
 		}
 	}

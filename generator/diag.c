@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "diagtidy.h"
+#include "i18n.h"
 
 static int n_errors, n_warnings;
 static enum diag_status worst;
@@ -46,8 +47,10 @@ static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_li
 {
 	if (quiet) /* the fuzzers: counts only (the callers keep them) */
 		return;
+	/* Vietnamese under a Vietnamese locale (i18n.h): the catalogue keeps
+	 * every conversion of fmt (msgfmt --check), the location stays */
 	struct buf text = BUF_INIT;
-	buf_vprintf(&text, fmt, ap);
+	buf_vprintf(&text, _(fmt), ap);
 	/* a warning of one kind repeated (an overwide word in every row of
 	 * a 480.000-row table) is shown DIAG_MAX_REPEATS times, then once
 	 * more as a note saying the rest are not shown */
@@ -59,9 +62,9 @@ static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_li
 	struct buf b = BUF_INIT;
 	put_loc(&b, loc);
 	if (seen == DIAG_MAX_REPEATS) {
-		buf_puts(&b, "note: more warnings like this one are not shown: ");
+		buf_puts(&b, _("note: more warnings like this one are not shown: "));
 	} else {
-		buf_puts(&b, kind);
+		buf_puts(&b, _(kind));
 	}
 	buf_put(&b, text.ptr, text.len);
 	buf_free(&text);
@@ -76,7 +79,7 @@ void diag_error(struct srcloc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage(loc, "error: ", fmt, ap);
+	vmessage(loc, N_("error: "), fmt, ap);
 	va_end(ap);
 	n_errors++;
 	raise_status(DIAG_INPUT);
@@ -86,7 +89,7 @@ void diag_warn(struct srcloc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage(loc, "warning: ", fmt, ap);
+	vmessage(loc, N_("warning: "), fmt, ap);
 	va_end(ap);
 	n_warnings++;
 }
@@ -95,7 +98,7 @@ void diag_fail(enum diag_status st, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage((struct srcloc){0}, "error: ", fmt, ap);
+	vmessage((struct srcloc){0}, N_("error: "), fmt, ap);
 	va_end(ap);
 	n_errors++;
 	raise_status(st);
@@ -105,7 +108,7 @@ void diag_note(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage((struct srcloc){0}, "note: ", fmt, ap);
+	vmessage((struct srcloc){0}, N_("note: "), fmt, ap);
 	va_end(ap);
 }
 

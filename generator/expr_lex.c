@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "expr_int.h"
+#include "i18n.h"
 #include "text.h"
 
 void expr_src_skip(struct expr_src *src, size_t n)
@@ -35,7 +36,7 @@ void lex_error(struct lexer *l, struct srcloc at, const char *fmt, ...)
 	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap); /* translated here: diag gets "%s" */
 	va_end(ap);
 	diag_error(at, "%s", msg);
 }
@@ -162,7 +163,7 @@ bool lex_is_word(const struct lexer *l, const char *w)
 const char *lex_tok_desc(struct lexer *l)
 {
 	if (l->tok == T_END)
-		return "the end of the expression";
+		return _("the end of the expression");
 	return arena_printf(l->a, "'%.*s'", (int)(l->tlen ? l->tlen : 1), l->text);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "expr_int.h"
+#include "i18n.h"
 
 const char *expr_text_kind(const struct expr_value *v, struct arena *a)
 {
@@ -77,20 +78,21 @@ bool expr_number(struct expr_ctx *c, const struct expr_value *v, struct numfmt_d
 	const char *hint = "";
 	const char *excel = data_number_hint(c->a, v->text, c_loc ? LOCALE_C : LOCALE_VI);
 	if (n && v->text[n - 1] == '%')
-		hint = "; the '%' sign is not part of a number (write the "
-		       "figure alone; the pct filter adds '%')";
+		/* xgettext:no-c-format */
+		hint = _("; the '%' sign is not part of a number (write the "
+			 "figure alone; the pct filter adds '%')");
 	else if (excel)
 		hint = excel;
 	else if (numfmt_parse(v->text, !c_loc, &other) == NUMFMT_OK) {
 		struct buf b = BUF_INIT;
 		if (c_loc)
-			buf_printf(&b, "; the data is read with --data-locale c, "
-				       "where '.' is the decimal point");
+			buf_puts(&b, _("; the data is read with --data-locale c, "
+				       "where '.' is the decimal point"));
 		else {
-			buf_puts(&b, "; Vietnamese numbers use ',' for decimals "
-				     "and '.' for thousands: write ");
+			buf_puts(&b, _("; Vietnamese numbers use ',' for decimals "
+				       "and '.' for thousands: write "));
 			numfmt_grouped(&b, other, other.scale);
-			buf_puts(&b, " (or use --data-locale c)");
+			buf_puts(&b, _(" (or use --data-locale c)"));
 		}
 		hint = arena_strdup(c->a, buf_cstr(&b));
 		buf_free(&b);

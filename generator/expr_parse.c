@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "expr_int.h"
+#include "i18n.h"
 
 static struct expr *node(struct lexer *l, enum node k, struct srcloc loc)
 {
@@ -77,8 +78,8 @@ static struct expr *parse_call(struct lexer *l, struct srcloc loc, const char *n
 		lex_error(l, loc,
 		       "unknown function '%s'%s%s%sfunctions are: "
 		       "sum, avg, min, max, count, round, abs, pct, ngay",
-		       name, near ? "; did you mean '" : "; ", near ? near : "",
-		       near ? "'? " : "");
+		       name, near ? _("; did you mean '") : "; ", near ? near : "",
+		       near ? _("'? ") : "");
 		return NULL;
 	}
 	struct expr *e = node(l, N_CALL, loc);
@@ -116,7 +117,7 @@ static struct expr *parse_call(struct lexer *l, struct srcloc loc, const char *n
 	if (e->nargs < fns[fn].min || (fns[fn].max >= 0 && e->nargs > fns[fn].max)) {
 		const char *want = fn == F_ROUND     ? "1 or 2"
 				   : fn == F_PCT     ? "2"
-				   : fns[fn].max < 0 ? "at least 1"
+				   : fns[fn].max < 0 ? _("at least 1")
 						     : "1";
 		lex_error(l, loc, "%s() takes %s argument%s, not %d", name, want,
 		       strcmp(want, "1") ? "s" : "", e->nargs);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "expr_int.h"
+#include "i18n.h"
 
 static int edit_distance(const char *a, const char *b)
 {
@@ -60,7 +61,7 @@ const char *expr_closest(const char *name, const char *const *cands, int n)
 static void put_suggestion(struct buf *b, const char *near)
 {
 	if (near)
-		buf_printf(b, "; did you mean '%s'? ", near);
+		buf_printf(b, _("; did you mean '%s'? "), near);
 	else
 		buf_puts(b, "; ");
 }
@@ -108,34 +109,34 @@ void expr_unknown_name(struct expr_ctx *c, const struct expr *e)
 			     (d->loc.line == e->loc.line && d->loc.col > e->loc.col);
 		diag_error(
 		    e->loc,
-		    later ? "'%s' is used before it is defined: its {{ let }} is at "
-			    "line %d; move the let above this line"
-			  : "'%s' is defined at line %d by a let inside a block that "
-			    "has ended; a let holds to the end of its block (move it "
-			    "out of the block)",
+		    later ? _("'%s' is used before it is defined: its {{ let }} is at "
+			      "line %d; move the let above this line")
+			  : _("'%s' is defined at line %d by a let inside a block that "
+			      "has ended; a let holds to the end of its block (move it "
+			      "out of the block)"),
 		    e->name, d->loc.line);
 		return;
 	}
 	const char *near = expr_closest(e->name, cands, (int)n);
 	struct buf b = BUF_INIT;
-	buf_printf(&b, "unknown name '%s'", e->name);
+	buf_printf(&b, _("unknown name '%s'"), e->name);
 	if (c->nframes) {
 		const struct table *t = c->frames[c->nframes - 1].t;
 		put_suggestion(&b, near);
-		buf_printf(&b, "columns of %s are: ", expr_table_file(t));
+		buf_printf(&b, _("columns of %s are: "), expr_table_file(t));
 		list_names(&b, t->names, t->ncols);
 	} else if (near) {
-		buf_printf(&b, "; did you mean '%s'?", near);
+		buf_printf(&b, _("; did you mean '%s'?"), near);
 	} else if (c->nvars + c->nsets > 0) {
-		buf_puts(&b, "; names are: ");
+		buf_puts(&b, _("; names are: "));
 		size_t from = c->batch_table ? (size_t)c->batch_table->ncols : 0;
 		list_names(&b, cands + from, c->nsets + c->nvars);
 	}
 	if (!c->data && !c->nframes)
 		buf_puts(
 		    &b,
-		    " (there is no data folder: put the CSV files or workbooks in data/ "
-		    "beside the report, or pass -d DIR)");
+		    _(" (there is no data folder: put the CSV files or workbooks in "
+		      "data/ beside the report, or pass -d DIR)"));
 	diag_error(e->loc, "%s", buf_cstr(&b));
 	buf_free(&b);
 }
@@ -155,9 +156,9 @@ void expr_unknown_table(struct expr_ctx *c, const char *name, struct srcloc loc)
 		names[i] = c->data->tables[i].name;
 	const char *near = expr_closest(name, names, n);
 	struct buf b = BUF_INIT;
-	buf_printf(&b, "unknown table '%s'", name);
+	buf_printf(&b, _("unknown table '%s'"), name);
 	put_suggestion(&b, near);
-	buf_puts(&b, "tables are: ");
+	buf_puts(&b, _("tables are: "));
 	list_names(&b, names, n);
 	diag_error(loc, "%s", buf_cstr(&b));
 	buf_free(&b);
@@ -167,9 +168,9 @@ void expr_unknown_column(const struct table *t, const char *col, struct srcloc l
 {
 	const char *near = expr_closest(col, t->names, t->ncols);
 	struct buf b = BUF_INIT;
-	buf_printf(&b, "unknown column '%s' in %s", col, expr_table_file(t));
+	buf_printf(&b, _("unknown column '%s' in %s"), col, expr_table_file(t));
 	put_suggestion(&b, near);
-	buf_puts(&b, "columns are: ");
+	buf_puts(&b, _("columns are: "));
 	list_names(&b, t->names, t->ncols);
 	diag_error(loc, "%s", buf_cstr(&b));
 	buf_free(&b);

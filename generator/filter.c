@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "numfmt.h"
 #include "text.h"
 
@@ -118,15 +119,15 @@ bool filter_apply(struct expr_ctx *c, struct expr_filter *f, struct expr_value *
 		diag_error(f->loc,
 			   "unknown filter '%s'%s%s%sfilters are: so, so(n), pct, pct(n), "
 			   "so_gach, so_gach(n), ngay, ngay_ngan, chu, hoa, thuong, viet_hoa_dau",
-			   f->name, near ? "; did you mean '" : "; ", near ? near : "",
-			   near ? "'? " : "");
+			   f->name, near ? _("; did you mean '") : "; ", near ? near : "",
+			   near ? _("'? ") : "");
 		return false;
 	}
 	f->id = id + 1;
 	bool takes = id == F_SO || id == F_PCT || id == F_SO_GACH;
 	if (f->nargs > (takes ? 1 : 0)) {
 		diag_error(f->loc, "filter '%s' takes %s", f->name,
-			   takes ? "at most one argument (decimals)" : "no arguments");
+			   takes ? _("at most one argument (decimals)") : _("no arguments"));
 		return false;
 	}
 	struct buf b = BUF_INIT;

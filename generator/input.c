@@ -11,6 +11,7 @@
 #include "deps.h"
 #include "diag.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "memhint.h"
 #include "text.h"
 
@@ -103,8 +104,8 @@ bool input_load_source(struct arena *a, const char *path, const char *data_dir,
 		if (stat(dd, &st) != 0 || !S_ISDIR(st.st_mode)) {
 			bool exists = stat(dd, &st) == 0;
 			diag_fail(DIAG_IO,
-				  exists ? "data folder '%s' is a file, not a folder"
-					 : "data folder '%s' does not exist",
+				  exists ? _("data folder '%s' is a file, not a folder")
+					 : _("data folder '%s' does not exist"),
 				  dd);
 			free(dd);
 			return false;
@@ -136,14 +137,14 @@ bool input_overwritten(const char *out, const struct source *s,
 	char what[64 + 4096];
 	what[0] = 0;
 	if (fio_same_file(out, s->file))
-		snprintf(what, sizeof what, "the template itself");
+		snprintf(what, sizeof what, "%s", _("the template itself"));
 	for (int i = 0; !what[0] && s->has_data && i < s->data.ntables; i++)
 		if (fio_same_file(out, s->data.tables[i].path))
-			snprintf(what, sizeof what, "the data file '%s'",
+			snprintf(what, sizeof what, _("the data file '%s'"),
 				 s->data.tables[i].path);
 	for (int f = 0; !what[0] && f < FACE_COUNT; f++)
 		if (fs->face[f].path && fio_same_file(out, fs->face[f].path))
-			snprintf(what, sizeof what, "the font file '%s'",
+			snprintf(what, sizeof what, _("the font file '%s'"),
 				 fs->face[f].path);
 	if (!what[0])
 		return false;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "i18n.h"
 #include "layout_int.h"
 #include "vec.h"
 
@@ -377,8 +378,8 @@ static bool paginate(struct lctx *c, struct pb *b)
 					diag_warn((struct srcloc){c->doc->file,
 								  it->src_line, 0},
 						  "this %s is taller than a page",
-						  it->kind == V_ROW ? "table row"
-								    : "block");
+						  it->kind == V_ROW ? _("table row")
+								    : _("block"));
 				put_item(b, j);
 				for (int q = 0; q < k; q++) {
 					start_note(b, nn[q]);

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "layout_int.h"
 #include "lines.h"
 #include "text.h"
@@ -69,7 +70,7 @@ bool lt_check_glyphs(struct lctx *c, const struct run *r, int n, int face_add)
 			    (struct srcloc){c->doc->file, r[k].line, col ? col : 1},
 			    "the font %s has no glyph for U+%04X '%s'%s (in \"%.*s\")",
 			    f->name, (unsigned)cp, ch,
-			    cp > 0xFFFF ? "; characters beyond U+FFFF cannot be embedded"
+			    cp > 0xFFFF ? _("; characters beyond U+FFFF cannot be embedded")
 					: "",
 			    (int)(r[k].len - at > 40 ? 40 : r[k].len - at),
 			    r[k].text + at);

@@ -8,6 +8,7 @@
 
 #include "bounds.h"
 #include "buf.h"
+#include "i18n.h"
 #include "cmarkhack.h" /* the bullet character */
 #include "mdguard.h"
 #include "image.h"
@@ -647,7 +648,7 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 			} else if (mk) {
 				diag_warn(loc_at(m, cmark_node_get_start_line(node)),
 					  "'%c' in the %s has no cell to merge into", mk,
-					  c == 0 ? "first column" : "first row");
+					  c == 0 ? _("first column") : _("first row"));
 				marks[i] = 0;
 				t->cells[i].text = (struct inl){0};
 				prepend_text(m, &t->cells[i].text, mk == '<' ? "<" : "^",

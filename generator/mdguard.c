@@ -4,6 +4,7 @@
 
 #include "bounds.h"
 #include "diag.h"
+#include "i18n.h"
 #include "text.h"
 
 struct scan {
@@ -120,7 +121,7 @@ static bool title_ok(const char *file, const char *what, const char *s, int line
 	diag_error((struct srcloc){file, line, 0},
 		   "%s is %zu characters long; at most %d fit the PDF's %s", what, n,
 		   MAX_TITLE_CHARS,
-		   strcmp(what, "a heading") == 0 ? "outline" : "document properties");
+		   strcmp(what, "a heading") == 0 ? _("outline") : _("document properties"));
 	return false;
 }
 

@@ -11,6 +11,7 @@
 #include "datalist.h"
 #include "deps.h"
 #include "diag.h"
+#include "i18n.h"
 #include "doc.h"
 #include "fileio.h"
 #include "font.h"
@@ -275,7 +276,7 @@ static bool run_batch(const struct report_opts *o, const struct source *s,
 			diag_fail(DIAG_INPUT, "batch: %d written, %d failed", written,
 				  failed);
 		else
-			fprintf(stderr, "batch: %d written, %d failed\n", written, failed);
+			fprintf(stderr, _("batch: %d written, %d failed\n"), written, failed);
 		if (failed)
 			ok = false;
 	}

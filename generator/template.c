@@ -13,6 +13,7 @@
 #include "chart.h"
 #include "expr.h"
 #include "filter.h"
+#include "i18n.h"
 #include "mdguard.h"
 #include "numfmt.h"
 #include "text.h"
@@ -789,7 +790,7 @@ static bool run_let(struct tx *x, const struct tok *t)
 		diag_error(expr_loc(t->e),
 			   "a let names a number, a text or a date, not a whole %s "
 			   "(use sum(...), count(...) or a lookup)",
-			   l.v.kind == EXPR_LIST ? "column" : "table");
+			   l.v.kind == EXPR_LIST ? _("column") : _("table"));
 		return false;
 	}
 	ARR_PUSH(x->a, x->ctx.lets, x->ctx.nlets, x->ctx.caplets, l);

@@ -6,6 +6,7 @@
 
 #include "bounds.h"
 #include "buf.h"
+#include "i18n.h"
 
 int text_encode(int32_t cp, char *out)
 {
@@ -178,7 +179,7 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 			marks = 0; /* ASCII characters are all starters */
 		if (i - line_start > MAX_LINE_BYTES) {
 			i = past_line_limit(raw, len, line_start);
-			why = "line longer than 1 MB";
+			why = _("line longer than 1 MB");
 			long_line = true;
 			break;
 		}
@@ -205,22 +206,23 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 			continue;
 		}
 		if (c < 0x80) {
-			why = c == 0 ? "NUL byte in text" : "control character in text";
+			why = c == 0 ? _("NUL byte in text")
+				     : _("control character in text");
 			break;
 		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)raw + i,
 						      (utf8proc_ssize_t)(len - i), &cp);
 		if (n < 0) {
-			why = "invalid UTF-8";
+			why = _("invalid UTF-8");
 			break;
 		}
 		if (cp == 0xFEFF) {
-			why = "byte order mark (U+FEFF) inside the text";
+			why = _("byte order mark (U+FEFF) inside the text");
 			break;
 		}
 		if ((cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029) {
-			why = "control character in text";
+			why = _("control character in text");
 			break;
 		}
 		if (cp < 0x300 || utf8proc_get_property(cp)->combining_class == 0) {
@@ -247,8 +249,8 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 		else /* a file, or an option such as --set */
 			diag_error((struct srcloc){file, line, col},
 				   "%s (byte 0x%02X); %s", why, (unsigned char)raw[i],
-				   file[0] == '-' ? "write the option in UTF-8"
-						  : "save the file as UTF-8");
+				   file[0] == '-' ? _("write the option in UTF-8")
+						  : _("save the file as UTF-8"));
 		buf_free(&b);
 		return false;
 	}
