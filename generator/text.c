@@ -71,11 +71,18 @@ size_t text_length(const char *s, size_t len)
  * IPA), Latin Extended Additional or general punctuation counts. Each of
  * those safe ones is a starter that composes with nothing before it, so
  * NFC never changes across it: the text splits there into pieces that
- * normalise independently. */
-static bool nfc_safe(int32_t cp)
+ * normalise independently. General punctuation starts at U+2002: U+2000
+ * and U+2001 (en and em quad) are NFC singletons for U+2002 and U+2003;
+ * tests/unit/test_text.c checks the whole set against utf8proc. */
+bool text_nfc_stable(int32_t cp)
 {
 	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-	       (cp >= 0x2000 && cp <= 0x206F);
+	       (cp >= 0x2002 && cp <= 0x206F);
+}
+
+static bool nfc_safe(int32_t cp)
+{
+	return text_nfc_stable(cp);
 }
 
 static bool needs_nfc(const char *s, size_t len)

@@ -24,6 +24,12 @@ bool text_prepare(struct arena *a, const char *file, int first_line, const char 
 /* NFC of valid UTF-8 (no checks); in the arena. */
 char *text_nfc(struct arena *a, const char *s, size_t len, size_t *outlen);
 
+/* The shortcut text_nfc takes: cp is a starter that NFC leaves as it is
+ * and that composes with nothing before it, so the text splits there into
+ * pieces that normalise alone (exported for tests/unit/test_text.c, which
+ * checks every such code point against utf8proc). */
+bool text_nfc_stable(int32_t cp);
+
 /* Decode the code point at s[*i] (valid UTF-8) and advance *i. */
 static inline int32_t text_next(const char *s, size_t *i)
 {

@@ -32,6 +32,64 @@ static const int32_t pool[] = {
     0x11A8, 0xAC00, 0x4E00, 0x1F600, 0x2013, 0x0345, 0x3B1,  0x3099, 0x304B,
 };
 
+/* Every code point text_nfc's shortcut treats as stable (text_nfc_stable)
+ * against utf8proc: NFC leaves it alone, it is a starter, and it is no
+ * part after the first of any canonical composition (so nothing before it
+ * composes with it); and text_nfc of it alone, after a base letter and
+ * before a combining mark equals utf8proc_NFC. Returns the failures. */
+static int check_stable_set(struct arena *a, int *nstable)
+{
+	/* code points that compose onto something before them: every part
+	 * but the first of a decomposition that NFC composes back */
+	static unsigned char later[0x110000];
+	for (int32_t x = 0; x < 0x110000; x++) {
+		if (x >= 0xD800 && x <= 0xDFFF)
+			continue;
+		utf8proc_int32_t d[8];
+		int bound = 0;
+		utf8proc_ssize_t n = utf8proc_decompose_char(x, d, 8, UTF8PROC_DECOMPOSE, &bound);
+		if (n < 2 || n > 8)
+			continue;
+		char s[64], xs[8];
+		size_t k = 0;
+		for (int i = 0; i < n; i++)
+			k += (size_t)text_encode(d[i], s + k);
+		s[k] = 0;
+		xs[text_encode(x, xs)] = 0;
+		utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
+		if (nfc && strcmp((char *)nfc, xs) == 0)
+			for (int i = 1; i < n; i++)
+				later[d[i]] = 1;
+		free(nfc);
+	}
+	int bad = 0;
+	*nstable = 0;
+	for (int32_t cp = 0; cp < 0x110000; cp++) {
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || !text_nfc_stable(cp))
+			continue;
+		++*nstable;
+		char c[8], s[32];
+		c[text_encode(cp, c)] = 0;
+		utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)c);
+		bool ok = nfc && strcmp((char *)nfc, c) == 0 &&
+			  utf8proc_get_property(cp)->combining_class == 0 && !later[cp];
+		free(nfc);
+		/* in text: after a letter with a mark, before a mark */
+		snprintf(s, sizeof s, "%s", c);
+		ok = ok && same_as_utf8proc(a, s);
+		snprintf(s, sizeof s, "a\xcc\x81%s", c);
+		ok = ok && same_as_utf8proc(a, s);
+		snprintf(s, sizeof s, "%s\xcc\x81\xcc\xa3x", c);
+		ok = ok && same_as_utf8proc(a, s);
+		if (!ok) {
+			printf("#   U+%04X is taken as NFC-stable but is not\n", (unsigned)cp);
+			bad++;
+		}
+		arena_reset(a);
+	}
+	return bad;
+}
+
 int main(void)
 {
 	struct arena a;
@@ -72,6 +130,15 @@ int main(void)
 	CHECK(bad == 0,
 	      "piecewise NFC equals utf8proc NFC on 3000 random strings (%d differ)",
 	      bad);
+
+	int nstable, unstable = check_stable_set(&a, &nstable);
+	CHECK(unstable == 0 && nstable > 1000,
+	      "every code point of text_nfc's shortcut (%d) is NFC-stable, a starter "
+	      "and composes with nothing before it, per utf8proc (%d are not)",
+	      nstable, unstable);
+	CHECK_STR(text_nfc(&a, "a\xe2\x80\x80" "b\xe2\x80\x81", 8, NULL),
+		  "a\xe2\x80\x82" "b\xe2\x80\x83",
+		  "U+2000 and U+2001 become U+2002 and U+2003 (NFC singletons)");
 
 	/* text_prepare: CR and CRLF become LF, the BOM goes, errors point at
 	 * the line and column. */
