@@ -1029,7 +1029,9 @@ bool xlsx_read_mem(struct arena *a, const char *path, const void *data, size_t l
 				   "not an .xlsx workbook (not a zip file%s); save it from "
 				   "Excel or LibreOffice as \"Excel Workbook (*.xlsx)\"",
 				   len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0
-				       ? ": this is an old .xls file, name it .xls"
+				       ? ": this is an old .xls file (name it .xls) or a "
+					 "password-protected workbook (save it without "
+					 "a password)"
 				       : ", or the file is truncated");
 		else
 			diag_error((struct srcloc){path, 1, 1},
