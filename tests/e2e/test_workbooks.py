@@ -255,6 +255,25 @@ def habits():
     P.check(rc == 0 and "2/1" in P.pdftotext(pdf),
             "an empty sheet is no table; the only table is also named STEM", err)
     shutil.rmtree(tmp)
+    # a hidden sheet is a table; blank and styled-empty trailing columns are not
+    wb3 = openpyxl.Workbook()
+    ws = wb3.active
+    ws.append(["Xã", "Số hộ", " ", None])
+    ws.append(["Mường So", 12, None, None])
+    ws["F2"].number_format = "0.00"  # styled, empty
+    ws["F1"].number_format = "0.00"
+    hid = wb3.create_sheet("Ẩn")
+    hid.sheet_state = "hidden"
+    hid.append(["A", "B"])
+    hid.append([3, 4])
+    tmp = folder({"an.xlsx": lambda p: wb3.save(p)})
+    rc, err, pdf = build(tmp, "{{ sum(an_an.b) }}/{{ count(an_sheet) }}\n")
+    P.check(rc == 0 and "4/1" in P.pdftotext(pdf), "a hidden sheet is a table", err)
+    rc, out, err = P.run("data", "bao-cao.md", cwd=tmp)
+    blocks = {b.split("\n")[0]: b for b in out.strip().split("\n\n")}
+    P.check(rc == 0 and re.findall(r"^  (\w+)\s", blocks.get("an_sheet", ""), re.M)
+            == ["xa", "so_ho"], "blank trailing columns are not columns", out)
+    shutil.rmtree(tmp)
 
 
 # ---- 6. du_lieu and `baocao data` ------------------------------------------
