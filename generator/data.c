@@ -643,6 +643,8 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 	return true;
 }
 
+const char data_merge_left[] = "<", data_merge_up[] = "^";
+
 const char *data_cell_place(struct arena *a, const struct table *t, int row, int col)
 {
 	const struct cell *c = data_cell(t, row, col);

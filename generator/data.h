@@ -39,8 +39,9 @@ struct table {
 	const char *alias; /* STEM, when the workbook has one table */
 	int header_row, header_rows; /* 1-based first header row, count */
 	int hrows; /* header rows of htext */
-	const char **htext; /* hrows * ncols header texts, "<" and "^" for
-			       merged cells (the table layout's marks) */
+	const char **htext; /* hrows * ncols header texts; data_merge_left
+			       and data_merge_up (these very pointers) for
+			       merged cells, the table layout's "<" and "^" */
 	const char **shown; /* nrows * ncols: cells as {{ table }} prints them
 			       (figures grouped, "92,5%"; "<" for a cell merged
 			       into its left neighbour), or NULL */
@@ -80,6 +81,10 @@ const char *data_number_hint(struct arena *a, const char *text, enum data_locale
  * it for every file; tests call it directly. */
 bool data_parse_csv(struct arena *a, const char *path, const char *name, const char *raw,
 		    size_t len, enum data_locale loc, struct table *out);
+
+/* The merge marks of htext and shown: a cell whose text is a literal "<"
+ * is another pointer and prints as text. */
+extern const char data_merge_left[], data_merge_up[];
 
 /* Where a cell is, for messages: "data/t.csv:3:5 (row 2, column von)" or
  * "data/truong.xlsx:7:4 (sheet "Tiểu học", cell D7; row 2, column nu)". */

@@ -560,7 +560,7 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 			}
 			const char *t = ht[r * width + c];
 			out->htext[r * ncols + k] =
-			    mk == '<' ? "<" : mk == '^' ? "^" : t ? t : "";
+			    mk == '<' ? data_merge_left : mk == '^' ? data_merge_up : t ? t : "";
 		}
 	/* the body */
 	out->cells = arena_alloc(a, sizeof *out->cells * (size_t)nrows * (size_t)ncols);
@@ -583,7 +583,7 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 				shown[(size_t)r * ncols + k] =
 				    m && m->r0 == m->r1 && m->c0 < c0 + c && k > 0 &&
 					    keep[k - 1] == c - 1
-					? "<"
+					? data_merge_left
 					: "";
 				continue;
 			}

@@ -724,7 +724,7 @@ static bool run_table(struct tx *x, const struct tok *t)
 				s = tb->shown ? tb->shown[(size_t)r * tb->ncols + c]
 					      : data_cell(tb, r, c)->text;
 			buf_putc(x->out, ' ');
-			if ((s[0] == '<' || s[0] == '^') && !s[1] && tb->htext)
+			if (s == data_merge_left || s == data_merge_up)
 				buf_putc(x->out, s[0]); /* a merge mark, as is */
 			else
 				emit_value(x, s, strlen(s), line);

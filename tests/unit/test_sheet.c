@@ -103,7 +103,9 @@ static void header_rule(struct arena *a)
 		CHECK_STR(t.htext[i], h[i], "header text %d", i);
 	CHECK_STR(data_cell(&t, 1, 2)->text, "1250,5", "a number in the Vietnamese form");
 	CHECK_STR(t.shown[1 * 5 + 2], "1.250,5", "shown grouped");
-	CHECK_STR(t.shown[2 * 5 + 1], "<", "the total's label merged across");
+	CHECK(t.shown[2 * 5 + 1] == data_merge_left, "the total's label merged across");
+	CHECK(t.htext[3] == data_merge_left && t.htext[5] == data_merge_up,
+	      "header merge marks are the mark pointers");
 	CHECK(data_cell(&t, 1, 2)->line == 7 && data_cell(&t, 1, 2)->col == 3,
 	      "cells keep their sheet row and column");
 	CHECK(t.kind[2] == 'n' && t.kind[1] == 't', "kinds");
@@ -152,6 +154,13 @@ static void header_rule(struct arena *a)
 	numbered[4].text = "3"; /* 3 after A... then (2): not increasing */
 	ok = sheet_table(a, &wb, &ns, NULL, "t", LOCALE_VI, 1000, &t, &none);
 	CHECK(ok && t.nrows == 2, "numbers that do not increase are a data row");
+
+	/* a cell holding a literal "<" is text, not a merge */
+	struct gcell lt[] = {T(0, 0, "a"), T(0, 1, "b"), T(1, 0, "x"), T(1, 1, "<")};
+	struct sheet ls = {"L", lt, 4, NULL, 0, true};
+	ok = sheet_table(a, &wb, &ls, NULL, "t", LOCALE_VI, 1000, &t, &none);
+	CHECK(ok && strcmp(t.shown[1], "<") == 0 && t.shown[1] != data_merge_left,
+	      "a literal '<' cell is not a merge mark");
 
 	/* an empty sheet, and one with no row of two cells, hold no table */
 	struct gcell lone[] = {T(0, 0, "x")};
