@@ -281,8 +281,8 @@ static void mark_numeric(struct table *t, struct arena *a, enum data_locale loc)
 			int y, m, d;
 			if (!*s || !alld)
 				;
-			else if (s[1] && s[2] && s[3] && s[4] == '-' && numfmt_parse_date(s, &y, &m, &d) &&
-				 strlen(s) == 10)
+			else if (s[1] && s[2] && s[3] && s[4] == '-' &&
+				 numfmt_parse_date(s, &y, &m, &d) && strlen(s) == 10)
 				anyd = true;
 			else
 				alld = false;
@@ -323,7 +323,8 @@ const char *data_number_hint(struct arena *a, const char *text, enum data_locale
 		} else if (*s == ' ' && digits) {
 			groups++;
 			s++;
-		} else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 && digits) {
+		} else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 &&
+			   digits) {
 			groups++;
 			s += 2;
 		} else {
@@ -336,9 +337,9 @@ const char *data_number_hint(struct arena *a, const char *text, enum data_locale
 		for (s = text; *s; s++)
 			if (*s >= '0' && *s <= '9')
 				buf_putc(&b, *s);
-		const char *r = arena_printf(a, "; spaces do not group digits here: write %s%s",
-					     buf_cstr(&b),
-					     loc == LOCALE_C ? "" : " or group with dots (1.145)");
+		const char *r = arena_printf(
+		    a, "; spaces do not group digits here: write %s%s", buf_cstr(&b),
+		    loc == LOCALE_C ? "" : " or group with dots (1.145)");
 		buf_free(&b);
 		return r;
 	}
@@ -351,11 +352,12 @@ const char *data_number_hint(struct arena *a, const char *text, enum data_locale
 		char *num = arena_strndup(a, text, i);
 		struct numfmt_dec v;
 		if (numfmt_parse(num, loc == LOCALE_C, &v) == NUMFMT_OK)
-			return arena_printf(a,
-					    "; a figure cell holds the figure alone: write %s "
-					    "and put the unit '%s' in the column's header "
-					    "(\"Diện tích (%s)\")",
-					    num, text + i + 1, text + i + 1);
+			return arena_printf(
+			    a,
+			    "; a figure cell holds the figure alone: write %s "
+			    "and put the unit '%s' in the column's header "
+			    "(\"Diện tích (%s)\")",
+			    num, text + i + 1, text + i + 1);
 	}
 	return NULL;
 }
@@ -381,18 +383,20 @@ static bool parse_csv(struct arena *a, const char *path, const char *name,
 	enum textenc enc = textenc_decode(a, raw, len, &dec, &declen, &bad);
 	if (enc != TEXTENC_UTF8) {
 		if (bad >= 0) {
-			diag_error((struct srcloc){path, 1, 1},
-				   "UTF-16 file with a damaged character at byte %ld; save it "
-				   "from Excel as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
-				   bad + 1);
+			diag_error(
+			    (struct srcloc){path, 1, 1},
+			    "UTF-16 file with a damaged character at byte %ld; save it "
+			    "from Excel as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+			    bad + 1);
 			return false;
 		}
 		diag_warn((struct srcloc){path, 1, 1},
 			  "read as %s (%s); save it from Excel as \"CSV UTF-8 (Comma "
 			  "delimited) (*.csv)\" to avoid this warning",
 			  textenc_name(enc),
-			  enc == TEXTENC_CP1258 ? "Excel's plain \"CSV\" on Vietnamese Windows"
-						: "Excel's \"Unicode Text\", tab-separated");
+			  enc == TEXTENC_CP1258
+			      ? "Excel's plain \"CSV\" on Vietnamese Windows"
+			      : "Excel's \"Unicode Text\", tab-separated");
 		raw = dec;
 		len = declen;
 	}
@@ -553,7 +557,7 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 		if (why) {
 			closedir(d);
 			diag_error((struct srcloc){path, 1, 1},
-				   "this is %s, not a CSV file; replace it with the "
+				   "this is %s, not a data file; replace it with the "
 				   "table's file or move it out of the data folder",
 				   why);
 			return false;
@@ -570,8 +574,8 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 		char *path = arena_printf(a, "%.*s/%s", (int)dl, dir, names[i]);
 		if (workbook_name(names[i])) {
 			deps_add(path); /* a workbook is a data file too (build --deps) */
-			if (!workbook_load(a, path, names[i], specs, nspecs, used, loc, &cells,
-					   &budget, &out->tables, &nt, &tcap))
+			if (!workbook_load(a, path, names[i], specs, nspecs, used, loc,
+					   &cells, &budget, &out->tables, &nt, &tcap))
 				return false;
 			out->ntables = (int)nt;
 			continue;
@@ -593,8 +597,9 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 			return false;
 		budget -= len;
 		struct table t;
-		bool ok = parse_csv(a, path, name, raw, len,
-				    spec_locale(specs, nspecs, used, name, loc), cells, &t);
+		bool ok =
+		    parse_csv(a, path, name, raw, len,
+			      spec_locale(specs, nspecs, used, name, loc), cells, &t);
 		free(raw);
 		if (!ok)
 			return false;
@@ -611,8 +616,9 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 			if (strcmp(u->name, t->name) == 0 ||
 			    (u->alias && strcmp(u->alias, t->name) == 0))
 				clash = t->name;
-			else if (t->alias && (strcmp(u->name, t->alias) == 0 ||
-					      (u->alias && strcmp(u->alias, t->alias) == 0)))
+			else if (t->alias &&
+				 (strcmp(u->name, t->alias) == 0 ||
+				  (u->alias && strcmp(u->alias, t->alias) == 0)))
 				clash = t->alias;
 			if (clash) {
 				diag_error((struct srcloc){t->path, 1, 1},
@@ -632,10 +638,11 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 					   "folder %.*s",
 					   specs[k].name, specs[k].file, (int)dl, dir);
 			else
-				diag_error(specs[k].loc,
-					   "du_lieu: the data has no table '%s' (give its "
-					   "file with tep:)",
-					   specs[k].name);
+				diag_error(
+				    specs[k].loc,
+				    "du_lieu: the data has no table '%s' (give its "
+				    "file with tep:)",
+				    specs[k].name);
 			return false;
 		}
 	if (!out->tables)
@@ -649,8 +656,8 @@ const char *data_cell_place(struct arena *a, const struct table *t, int row, int
 {
 	const struct cell *c = data_cell(t, row, col);
 	if (!t->sheet)
-		return arena_printf(a, "%s:%d:%d (row %d, column %s)", t->path, c->line, c->col,
-				    row + 1, t->names[col]);
+		return arena_printf(a, "%s:%d:%d (row %d, column %s)", t->path, c->line,
+				    c->col, row + 1, t->names[col]);
 	char letters[8];
 	int n = 0;
 	for (int k = c->col; k > 0 && n < 7; k = (k - 1) / 26)
@@ -659,8 +666,9 @@ const char *data_cell_place(struct arena *a, const struct table *t, int row, int
 	for (int i = 0; i < n; i++)
 		ref[i] = letters[n - 1 - i];
 	ref[n] = 0;
-	return arena_printf(a, "%s:%d:%d (sheet \"%s\", cell %s%d; row %d, column %s)", t->path,
-			    c->line, c->col, t->sheet, ref, c->line, row + 1, t->names[col]);
+	return arena_printf(a, "%s:%d:%d (sheet \"%s\", cell %s%d; row %d, column %s)",
+			    t->path, c->line, c->col, t->sheet, ref, c->line, row + 1,
+			    t->names[col]);
 }
 
 const char *data_source(struct arena *a, const struct table *t)

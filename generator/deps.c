@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "fileio.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static char **list;
@@ -85,12 +86,9 @@ bool deps_write(const char *file, const char *target)
 		put_name(&b, list[i]);
 		buf_puts(&b, ":\n");
 	}
-	FILE *f = fopen(file, "w");
-	bool ok = f && fwrite(b.ptr, 1, b.len, f) == b.len;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (!ok)
-		diag_fail(DIAG_IO, "cannot write '%s': %s", file, strerror(errno));
+	/* like the PDF: through a temporary file, never onto a device or
+	 * FIFO (reported there) */
+	bool ok = fio_write_atomic(file, &b);
 	buf_free(&b);
 	return ok;
 }
