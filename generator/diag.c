@@ -66,11 +66,12 @@ static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_li
 	} else {
 		buf_puts(&b, _(kind));
 	}
+	size_t prefix = b.len;
 	buf_put(&b, text.ptr, text.len);
 	buf_free(&text);
 	/* one message, one line, nothing that moves the terminal's cursor
 	 * or turns text around; long quoted values shortened */
-	diagtidy_line(&b);
+	diagtidy_line(&b, prefix);
 	emit(&b);
 	buf_free(&b);
 }

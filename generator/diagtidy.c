@@ -98,12 +98,23 @@ static void shorten(struct buf *b, size_t from, size_t to, size_t keep)
 	*b = o;
 }
 
-static void cap_length(struct buf *b)
+/* Shorten b to at most max characters by cutting its middle. */
+static void cut_middle(struct buf *b, size_t max)
+{
+	size_t total = chars(b->ptr, b->len);
+	if (total <= max || max < 2)
+		return;
+	size_t head = (max - 1) / 2, tail = max - 1 - head;
+	shorten(b, char_offset(b->ptr, b->len, head),
+		char_offset(b->ptr, b->len, total - tail), 0);
+}
+
+static void cap_length(struct buf *b, size_t limit)
 {
 	/* first the longest quoted values ('...'), down to 40 characters */
 	for (int round = 0; round < 16; round++) {
 		size_t total = chars(b->ptr, b->len);
-		if (total <= DIAG_MAX_CHARS)
+		if (total <= limit)
 			return;
 		size_t best_from = 0, best_to = 0, best_n = 0;
 		const char *p = b->ptr, *e = b->ptr + b->len;
@@ -124,25 +135,51 @@ static void cap_length(struct buf *b)
 		}
 		if (best_n <= 40)
 			break;
-		size_t excess = total - DIAG_MAX_CHARS + 1; /* + the '…' */
+		size_t excess = total - limit + 1; /* + the '…' */
 		size_t keep = best_n > excess + 40 ? best_n - excess : 40;
 		shorten(b, best_from, best_to, keep);
 	}
-	/* then the middle of the line: its place and the end of the
-	 * message (the hint) stay */
-	size_t total = chars(b->ptr, b->len);
-	if (total <= DIAG_MAX_CHARS)
-		return;
-	size_t head = DIAG_MAX_CHARS / 2, tail = DIAG_MAX_CHARS - head - 1;
-	size_t from = char_offset(b->ptr, b->len, head);
-	size_t to = char_offset(b->ptr, b->len, total - tail);
-	shorten(b, from, to, 0);
+	/* then the middle of the message: its start and the end (the
+	 * hint) stay */
+	cut_middle(b, limit);
 }
 
-void diagtidy_line(struct buf *b)
+void diagtidy_line(struct buf *b, size_t prefix)
 {
+	/* the place ("FILE:LINE:COL: error: ") and the message are tidied
+	 * apart: a cut never takes the place's LINE:COL and kind away */
+	struct buf msg = BUF_INIT;
+	if (prefix > b->len)
+		prefix = b->len;
+	buf_put(&msg, b->ptr + prefix, b->len - prefix);
+	buf_truncate(b, prefix);
 	escape(b);
-	cap_length(b);
+	escape(&msg);
+	/* a long file name: its middle goes, its end and the
+	 * ":LINE:COL: kind: " part stay */
+	size_t pc = chars(b->ptr, b->len);
+	if (pc > DIAG_MAX_CHARS / 2) {
+		const char *colon = NULL; /* the ':' ending the file name */
+		for (const char *q = b->ptr + b->len; q > b->ptr; q--)
+			if (q[-1] == ':' && q + 1 < b->ptr + b->len && q[0] >= '0' &&
+			    q[0] <= '9') {
+				colon = q - 1;
+			}
+		size_t keep = colon ? (size_t)(colon - b->ptr) : b->len;
+		struct buf name = BUF_INIT;
+		buf_put(&name, b->ptr, keep);
+		size_t rest = pc - chars(b->ptr, keep);
+		cut_middle(&name,
+			   DIAG_MAX_CHARS / 2 > rest ? DIAG_MAX_CHARS / 2 - rest : 8);
+		buf_put(&name, b->ptr + keep, b->len - keep);
+		buf_free(b);
+		*b = name;
+		pc = chars(b->ptr, b->len);
+	}
+	size_t room = DIAG_MAX_CHARS > pc ? DIAG_MAX_CHARS - pc : 0;
+	cap_length(&msg, room);
+	buf_put(b, msg.ptr, msg.len);
+	buf_free(&msg);
 }
 
 /* ---- repeats: a small open-addressing set of message kinds ---- */

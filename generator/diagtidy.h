@@ -17,8 +17,10 @@
 #define DIAG_MAX_CHARS 300 /* characters of one message line */
 #define DIAG_MAX_REPEATS 10 /* warnings of one kind shown */
 
-/* Rewrite the line in b: escapes, then shortening. */
-void diagtidy_line(struct buf *b);
+/* Rewrite the line in b, whose first prefix bytes are its place and
+ * kind ("FILE:LINE:COL: error: "): escapes, then shortening (the
+ * message first; the place keeps its LINE:COL and kind). */
+void diagtidy_line(struct buf *b, size_t prefix);
 
 /* How many warnings of this kind came before (the text with its numbers
  * ignored, so "(62 mm)" and "(165 mm)" are one kind). */

@@ -259,6 +259,19 @@ P.check(sum(": warning: " in ln for ln in lines) == 10 and
         sum(": note: more warnings like this one are not shown" in ln for ln in lines) == 1,
         "3000 overwide words: 10 warnings and one note, not 3000 lines", "\n".join(lines[:14]))
 
+# a message about a file with a 400-character path keeps its LINE:COL
+# and kind: the path's middle is cut, not the place
+deep = os.path.join(TMP, "d" * 200, "d" * 200)
+os.makedirs(deep)
+with open(os.path.join(deep, "bao.md"), "w", encoding="utf-8") as f:
+    f.write("---\nco_quan: UBND\n---\n{{ zz }}\n")
+p = subprocess.run([P.BAOCAO, "build", os.path.join(deep, "bao.md"), "-o",
+                    os.path.join(TMP, "deep.pdf")], capture_output=True)
+err = p.stderr.decode("utf-8", "replace").splitlines()
+P.check(p.returncode == 1 and len(err) == 1 and len(err[0]) <= 300 and
+        re.match(r"^/.*…d+/bao\.md:4:4: error: unknown name 'zz'", err[0]) is not None,
+        "a 400-character path: one line of at most 300 characters, LINE:COL kept", err)
+
 # data inside inline code or an HTML line shows no escape backslashes
 d = setup("inline-code-data", FM + "\nMã `{{ t[b == 1].a }}` và {{ t[b == 1].a }}.\n\n"
           "<b>{{ t[b == 1].a }}</b>\n", {"t.csv": "a,b\nA_1.2*,1\n"})
