@@ -186,6 +186,26 @@ static const struct gmerge *merge_at(const struct ctx *x, int row, int col)
 	return NULL;
 }
 
+/* Is row r+1 a header row under row r: text only, and a cell of it under
+ * a merge of row r that spans columns (and stays in that row)? */
+static bool under_span(struct ctx *x, int r, int c0, int c1)
+{
+	long ri = find_row(&x->rows, r + 1);
+	if (ri < 0)
+		return false;
+	bool under = false;
+	for (size_t i = x->rows.first[ri]; i < x->rows.first[ri + 1]; i++) {
+		const struct gcell *g = &x->s->cells[i];
+		if (!filled(g) || g->col < c0 || g->col > c1)
+			continue;
+		if (g->kind != G_TEXT)
+			return false;
+		const struct gmerge *m = merge_at(x, r, g->col);
+		under |= m && m->r1 == r && m->c0 < m->c1;
+	}
+	return under;
+}
+
 /* .xls records no merges for libfreexl: a row of text only under the
  * header, with cells under the header's gaps, is a second header row;
  * each upper cell spans the gap to its right, and a cell with nothing
@@ -378,6 +398,11 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 				return false;
 			}
 		}
+		/* a cell merged across columns with text under it ("Học sinh"
+		 * over "Tổng số" and "Nữ") has its lower row in the header even
+		 * when no merge reaches down */
+		while (hend - h0 + 1 < MAX_HEADER_ROWS && under_span(&x, hend, c0, c1))
+			hend++;
 	} else {
 		hend = guess_header(&x, h0, c0, &c1);
 	}
@@ -465,6 +490,10 @@ bool sheet_table(struct arena *a, const struct workbook *wb, const struct sheet 
 					cl = NULL; /* named once, in the top row */
 			} else {
 				cl = cell_at(s, &x.rows, sr, sc);
+				/* nothing under a header cell: shown merged with it */
+				char up = r > 0 ? mark[(r - 1) * width + c] : '<';
+				if (!cl && !g && (up == '^' || (!up && ht[(r - 1) * width + c])))
+					mark[r * width + c] = '^';
 			}
 			ht[r * width + c] = cl ? cl->text : NULL;
 		}

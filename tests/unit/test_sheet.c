@@ -155,6 +155,19 @@ static void header_rule(struct arena *a)
 	ok = sheet_table(a, &wb, &ns, NULL, "t", LOCALE_VI, 1000, &t, &none);
 	CHECK(ok && t.nrows == 2, "numbers that do not increase are a data row");
 
+	/* only a merge across: its lower row is header (no merge reaches
+	 * down); the empty cells under "Xã" read as merged up */
+	struct gcell across[] = {
+	    T(0, 0, "Xã"), T(0, 1, "Dân số"), T(1, 1, "Tổng"), T(1, 2, "Nữ"),
+	    T(2, 0, "Mường So"), N(2, 1, "1200"), N(2, 2, "600"),
+	};
+	struct gmerge am[] = {{0, 1, 0, 2}};
+	struct sheet as = {"A", across, 7, am, 1, true};
+	ok = sheet_table(a, &wb, &as, NULL, "t", LOCALE_VI, 1000, &t, &none);
+	CHECK(ok && t.hrows == 2 && t.nrows == 1 && strcmp(t.names[2], "dan_so_nu") == 0 &&
+		  t.htext[3] == data_merge_up && t.htext[2] == data_merge_left,
+	      "a merge across with text under it: two header rows");
+
 	/* a cell holding a literal "<" is text, not a merge */
 	struct gcell lt[] = {T(0, 0, "a"), T(0, 1, "b"), T(1, 0, "x"), T(1, 1, "<")};
 	struct sheet ls = {"L", lt, 4, NULL, 0, true};
