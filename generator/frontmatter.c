@@ -648,6 +648,12 @@ static bool read_du_lieu(struct yctx *c, const struct ynode *v, struct frontmatt
 				return false;
 			}
 		}
+		if (sp.sheet && !sp.file) {
+			diag_error(map_get(t, "trang_tinh")->loc,
+				   "du_lieu: %s: trang_tinh needs tep (the workbook it is in)",
+				   name);
+			return false;
+		}
 		ARR_PUSH(c->a, fm->specs, fm->nspecs, cap, sp);
 	}
 	return true;

@@ -28,9 +28,9 @@ import tempfile
 import pdfutil as P
 
 BAD = os.path.join(P.ROOT, "tests", "bad")
-# FILE[:LINE[:COL]]: error: ..., FILE being the template, a CSV as
-# data/NAME.csv or --set; or baocao: error: ... when no place applies.
-FORMAT = re.compile(r"^(?:(?:bao-cao\.md|khong-co\.md|data/[^:/]+\.csv|--set)"
+# FILE[:LINE[:COL]]: error: ..., FILE being the template, a CSV or a
+# workbook as data/NAME.csv (.xlsx, .xls) or --set; or baocao: error: ... when no place applies.
+FORMAT = re.compile(r"^(?:(?:bao-cao\.md|khong-co\.md|data/[^:/]+\.(?:csv|xlsx|xls)|--set)"
                     r"(?::\d+(?::\d+)?)?|baocao): error: \S")
 PREVIOUS = b"%PDF-1.4\n% the previous good report: must survive a failed build\n"
 SANITIZER = re.compile(r"AddressSanitizer|LeakSanitizer|runtime error:|"
