@@ -9,6 +9,7 @@
 
 #include "bounds.h"
 #include "buf.h"
+#include "i18n.h"
 
 /* A YAML tree built from libyaml events. The event API (not the document
  * loader) lets us refuse aliases outright: an alias bomb never expands. */
@@ -74,8 +75,9 @@ static const char *quote_hint(struct yctx *c, size_t line)
 	if (!colon && *v != '"' && *v != '\'')
 		return "";
 	struct buf b = BUF_INIT;
-	buf_printf(&b, "; a value holding ': ' or starting with a quote must be quoted "
-		       "whole, in single quotes (a ' inside is doubled): %.*s: '",
+	buf_printf(&b,
+		   _("; a value holding ': ' or starting with a quote must be quoted "
+		     "whole, in single quotes (a ' inside is doubled): %.*s: '"),
 		   (int)(ke - k), k);
 	for (const char *q = v; q < ve; q++) {
 		if (*q == '\'')

@@ -161,8 +161,8 @@ const char *mdguard_comment_block(const char *lit, int *line_off)
 		/* as cmark-gfm: the block ends on the line holding "-->" */
 		const char *end = strstr(p + 2, "-->");
 		if (!end)
-			return "an HTML comment '<!--' is never closed with '-->': the "
-			       "rest of the report would be dropped";
+			return _("an HTML comment '<!--' is never closed with '-->': the "
+				 "rest of the report would be dropped");
 		for (const char *q = p; q < end; q++)
 			if (*q == '\n')
 				++*line_off;
@@ -172,8 +172,8 @@ const char *mdguard_comment_block(const char *lit, int *line_off)
 		if (*p == '\n' || !*p)
 			return NULL;
 		if (strncmp(p, "<!--", 4) != 0)
-			return "text after a comment's '-->' on the same line would be "
-			       "dropped; put it on a line of its own";
+			return _("text after a comment's '-->' on the same line would be "
+				 "dropped; put it on a line of its own");
 	}
 }
 
