@@ -90,18 +90,46 @@ static const char *quote_hint(struct yctx *c, size_t line)
 	return r;
 }
 
+/* libyaml's words most often met in hand-written front matter, for the
+ * message catalogue (i18n.h): next_event looks them up with _() */
+static const char *const yaml_words[] = {
+    N_("mapping values are not allowed in this context"),
+    N_("found character that cannot start any token"),
+    N_("found unexpected end of stream"),
+    N_("found unexpected ':'"),
+    N_("found unknown escape character"),
+    N_("did not find expected key"),
+    N_("did not find expected node content"),
+    N_("did not find expected '-' indicator"),
+    N_("could not find expected ':'"),
+    N_("found a tab character that violates indentation"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("found undefined alias"),
+    N_("while scanning a simple key"),
+    N_("while scanning a plain scalar"),
+    N_("while scanning a quoted scalar"),
+    N_("while scanning for the next token"),
+    N_("while parsing a block mapping"),
+    N_("while parsing a block collection"),
+    N_("while parsing a flow mapping"),
+    N_("while parsing a flow sequence"),
+    N_("while parsing a block node"),
+    N_("syntax error"),
+};
+
 static bool next_event(struct yctx *c, yaml_event_t *ev)
 {
+	(void)yaml_words;
 	if (yaml_parser_parse(&c->p, ev))
 		return true;
 	struct srcloc loc = mark_loc(c, c->p.problem_mark);
 	const char *hint = quote_hint(c, c->p.problem_mark.line);
+	const char *problem = _(c->p.problem ? c->p.problem : "syntax error");
 	if (c->p.context)
-		diag_error(loc, "front matter: %s %s%s",
-			   c->p.problem ? c->p.problem : "syntax error", c->p.context, hint);
+		diag_error(loc, "front matter: %s %s%s", problem, _(c->p.context), hint);
 	else
-		diag_error(loc, "front matter: %s%s",
-			   c->p.problem ? c->p.problem : "syntax error", hint);
+		diag_error(loc, "front matter: %s%s", problem, hint);
 	c->failed = true;
 	return false;
 }
@@ -667,7 +695,7 @@ static bool read_root(struct yctx *c, const struct ynode *root, struct frontmatt
 		diag_error(root->loc, "front matter must be 'key: value' lines");
 		return false;
 	}
-	if (!check_keys(root, "front matter", NULL))
+	if (!check_keys(root, _("front matter"), NULL))
 		return false;
 	bool ok = true;
 	int vcap = 0;
