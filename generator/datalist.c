@@ -28,7 +28,13 @@ static void pad(FILE *out, const char *s, size_t w)
 
 void datalist_print(FILE *out, const struct dataset *d)
 {
-	if (!d || d->ntables == 0) {
+	if (!d) {
+		fputs(_("no tables: there is no data folder (put the CSV files or "
+			"workbooks in data/ beside the report, or pass -d DIR)\n"),
+		      out);
+		return;
+	}
+	if (d->ntables == 0) {
 		fprintf(out,
 			_("no tables: the data folder%s%s holds no .csv, .xlsx or .xls "
 			  "file with a table\n"),

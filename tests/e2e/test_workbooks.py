@@ -330,6 +330,13 @@ def du_lieu_and_data():
     rc, _, err = P.run("data", "bao-cao.md", cwd=tmp)
     P.check(rc == 1 and "no file bieu2.xlsx" in err, "du_lieu naming a missing file", err)
     shutil.rmtree(tmp)
+    tmp = tempfile.mkdtemp(prefix="baocao-wb-")
+    with open(os.path.join(tmp, "bao-cao.md"), "w", encoding="utf-8") as f:
+        f.write(HEAD + "x\n")
+    rc, out, err = P.run("data", "bao-cao.md", cwd=tmp, env={"LANG": "C.UTF-8"})
+    P.check(rc == 0 and out.startswith("no tables: there is no data folder"),
+            "baocao data without a data folder says so", out + err)
+    shutil.rmtree(tmp)
 
 
 def xls_merges():
