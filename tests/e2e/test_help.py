@@ -33,4 +33,27 @@ P.check(not miss, "the man page names every option of --help", miss)
 for sec in ("SYNOPSIS", "COMMANDS", "OPTIONS", "EXIT STATUS", "ENVIRONMENT", "FILES",
             "EXAMPLES"):
     P.check(".SH " + sec in man, "the man page has " + sec)
+
+# bash completion: commands, each command's options, --mau's templates
+import shutil
+import subprocess
+if shutil.which("bash"):
+    comp = os.path.join(P.ROOT, "completion", "baocao.bash")
+
+    def complete(*words):
+        script = ('source "%s"; COMP_WORDS=(%s); COMP_CWORD=%d; _baocao; '
+                  'printf "%%s\\n" "${COMPREPLY[@]}"'
+                  % (comp, " ".join("'%s'" % w for w in words), len(words) - 1))
+        env = dict(os.environ, PATH=os.path.dirname(P.BAOCAO) + ":" + os.environ["PATH"])
+        r = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env)
+        return r.stdout.split()
+
+    P.check(set(cmds) <= set(complete("baocao", "")), "completion offers every command",
+            complete("baocao", ""))
+    P.check(complete("baocao", "build", "--de") == ["--deps"], "completion of build options")
+    P.check("--list" in complete("baocao", "init", "--"), "completion of init options")
+    P.check(complete("baocao", "build", "x.md", "--data-locale", "") == ["vi", "c"],
+            "completion of --data-locale values")
+    P.check(complete("baocao", "init", "x", "--mau", "co") == ["co-ban"],
+            "completion of --mau from 'baocao init --list'")
 P.done()

@@ -110,6 +110,35 @@ P.check(m - n == 1, "five quick saves give one rebuild (%d)" % (m - n), "".join(
 time.sleep(1.0)
 P.check(len([l for l in log if "r.pdf" in l]) == m, "writing the PDF does not trigger a rebuild")
 
+# 4b. an image the report uses: replacing it (by rename) rebuilds
+import struct
+import zlib
+
+
+def png(rgb):
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    raw = b"".join(b"\0" + bytes(rgb) * 4 for _ in range(4))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+os.makedirs(os.path.join(tmp, "anh"), exist_ok=True)
+with open(os.path.join(tmp, "anh", "x.png"), "wb") as f:
+    f.write(png((200, 0, 0)))
+with open(rep, "a") as f:
+    f.write("\n![Ảnh](anh/x.png)\n")
+P.check(wait_for(lambda: content() and b"/Image" in content(), 3),
+        "the report with an image builds",
+        "".join(log[-3:]))
+time.sleep(0.5)
+before = content()
+with open(os.path.join(tmp, "anh", ".x.png.new"), "wb") as f:
+    f.write(png((0, 0, 200)))
+os.replace(os.path.join(tmp, "anh", ".x.png.new"), os.path.join(tmp, "anh", "x.png"))
+P.check(wait_for(lambda: content() not in (None, before), 2.0),
+        "replacing an image the report uses rebuilds within 2 s", "".join(log[-3:]))
+
 # 5. SIGTERM and SIGINT end it with status 0
 p.send_signal(signal.SIGTERM)
 try:
