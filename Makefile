@@ -169,7 +169,7 @@ clean:
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
-FUZZ_TARGETS ?= frontmatter csv template markdown pipeline xlsx font
+FUZZ_TARGETS ?= frontmatter csv template markdown pipeline xlsx font diag
 # The expansion limit is lowered to 1 MB: inputs that expand to 32 MB
 # took seconds each under the fuzzer's instrumentation.
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \

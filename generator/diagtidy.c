@@ -159,21 +159,22 @@ void diagtidy_line(struct buf *b, size_t prefix)
 	 * ":LINE:COL: kind: " part stay */
 	size_t pc = chars(b->ptr, b->len);
 	if (pc > DIAG_MAX_CHARS / 2) {
-		const char *colon = NULL; /* the ':' ending the file name */
-		for (const char *q = b->ptr + b->len; q > b->ptr; q--)
-			if (q[-1] == ':' && q + 1 < b->ptr + b->len && q[0] >= '0' &&
-			    q[0] <= '9') {
+		const char *colon = NULL; /* the ':' before the last number */
+		for (const char *q = b->ptr + b->len - 1; q > b->ptr && !colon; q--)
+			if (q[-1] == ':' && q[0] >= '0' && q[0] <= '9')
 				colon = q - 1;
-			}
 		size_t keep = colon ? (size_t)(colon - b->ptr) : b->len;
-		struct buf name = BUF_INIT;
-		buf_put(&name, b->ptr, keep);
 		size_t rest = pc - chars(b->ptr, keep);
-		cut_middle(&name,
-			   DIAG_MAX_CHARS / 2 > rest ? DIAG_MAX_CHARS / 2 - rest : 8);
-		buf_put(&name, b->ptr + keep, b->len - keep);
-		buf_free(b);
-		*b = name;
+		if (rest > DIAG_MAX_CHARS / 4) {
+			cut_middle(b, DIAG_MAX_CHARS / 2);
+		} else {
+			struct buf name = BUF_INIT;
+			buf_put(&name, b->ptr, keep);
+			cut_middle(&name, DIAG_MAX_CHARS / 2 - rest);
+			buf_put(&name, b->ptr + keep, b->len - keep);
+			buf_free(b);
+			*b = name;
+		}
 		pc = chars(b->ptr, b->len);
 	}
 	size_t room = DIAG_MAX_CHARS > pc ? DIAG_MAX_CHARS - pc : 0;
