@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "mdguard.h"
 #include "numfmt.h"
+#include "table_total.h"
 #include "text.h"
 
 /* ---- output ------------------------------------------------------------- */
@@ -129,23 +130,9 @@ static bool run_insert(struct tx *x, const struct tok *t)
 }
 
 /* {{ table T }}: a GFM pipe table, header as written, numbers right. */
-/* A column the total row adds up: a figure column that is not a row
- * number, a year or a code (by its name: stt, tt, nam, nam_..., ma...). */
-static bool summed(const struct table *tb, int c)
-{
-	static const char *const skip[] = {"stt", "tt", "so_tt", "nam", "ma", "ma_so", NULL};
-	if (!tb->numeric[c])
-		return false;
-	for (int i = 0; skip[i]; i++)
-		if (strcmp(tb->names[c], skip[i]) == 0)
-			return false;
-	/* "Năm khởi công", "Mã số ...": years and codes */
-	return strncmp(tb->names[c], "nam_", 4) != 0 && strncmp(tb->names[c], "ma_", 3) != 0;
-}
-
-/* The bold total row of {{ table T tong="..." }}: the label, then each
- * figure column's exact sum. */
-static bool total_row(struct tx *x, const struct tok *t, const struct table *tb)
+/* The bold total row of {{ table T tong="..." }} (table_total.c). */
+static bool total_row(struct tx *x, const struct tok *t, const struct table_total *tt,
+		      int ncols)
 {
 	int line = t->loc.line;
 	if (x->md) {
@@ -154,44 +141,13 @@ static bool total_row(struct tx *x, const struct tok *t, const struct table *tb)
 	} else {
 		buf_putc(x->out, ' ');
 	}
-	/* the label in the first text column (the names), else the first
-	 * column not added up */
-	int label = -1;
-	for (int c = 0; c < tb->ncols && label < 0; c++)
-		if (!tb->numeric[c])
-			label = c;
-	for (int c = 0; c < tb->ncols && label < 0; c++)
-		if (!summed(tb, c))
-			label = c;
 	buf_putc(x->out, '|');
-	for (int c = 0; c < tb->ncols; c++) {
+	for (int c = 0; c < ncols; c++) {
 		buf_putc(x->out, ' ');
-		if (c == label) {
+		if (*tt->total[c]) {
 			buf_puts(x->out, "**");
-			emit_value(x, t->total, strlen(t->total), line);
+			emit_value(x, tt->total[c], strlen(tt->total[c]), line);
 			buf_puts(x->out, "**");
-		} else if (summed(tb, c)) {
-			struct numfmt_dec sum = numfmt_from_int(0), v;
-			int scale = 0;
-			for (int r = 0; r < tb->nrows; r++) {
-				const char *cell = data_cell(tb, r, c)->text;
-				if (!*cell)
-					continue;
-				if (data_number(tb, cell, &v) != NUMFMT_OK ||
-				    numfmt_add(sum, v, &sum) != NUMFMT_OK) {
-					diag_error(t->loc, "the total of column %s of %s is out of range",
-						   tb->names[c], tb->path);
-					return false;
-				}
-				if (v.scale > scale)
-					scale = v.scale;
-			}
-			struct buf b = BUF_INIT;
-			numfmt_grouped(&b, sum, scale);
-			buf_puts(x->out, "**");
-			emit_value(x, buf_cstr(&b), b.len, line);
-			buf_puts(x->out, "**");
-			buf_free(&b);
 		}
 		buf_puts(x->out, " |");
 	}
@@ -207,6 +163,9 @@ static bool run_table(struct tx *x, const struct tok *t)
 	/* a workbook sheet: its header rows with their merges as the table
 	 * layout's marks ("<" joins the cell on the left, "^" the one above) */
 	int hr = tb->htext ? tb->hrows : 1;
+	struct table_total tt;
+	if (t->total && !table_total(x->a, tb, t->total, t->loc, &tt))
+		return false;
 	for (int r = -1 - hr; r < tb->nrows; r++) {
 		if (r > -1 - hr) {
 			if (!x->md) {
@@ -233,16 +192,25 @@ static bool run_table(struct tx *x, const struct tok *t)
 				s = tb->shown ? tb->shown[(size_t)r * tb->ncols + c]
 					      : data_cell(tb, r, c)->text;
 			buf_putc(x->out, ' ');
-			if (s == data_merge_left || s == data_merge_up)
+			/* a group's row (tong=): bold, its subtotals filled in */
+			bool bold = t->total && r >= 0 && tt.group[r];
+			if (bold)
+				s = tt.sub[(size_t)r * tb->ncols + c];
+			if (s == data_merge_left || s == data_merge_up) {
 				buf_putc(x->out, s[0]); /* a merge mark, as is */
-			else
+			} else if (bold && *s) {
+				buf_puts(x->out, "**");
 				emit_value(x, s, strlen(s), line);
+				buf_puts(x->out, "**");
+			} else {
+				emit_value(x, s, strlen(s), line);
+			}
 			buf_puts(x->out, " |");
 		}
 		if (!check_size(x, t->loc))
 			return false;
 	}
-	return !t->total || total_row(x, t, tb);
+	return !t->total || total_row(x, t, &tt, tb->ncols);
 }
 
 /* {{ chart ... }}: the chart goes to the list, a marker line into the

@@ -566,6 +566,31 @@ if P.check(rc == 0, "a report with Biểu conventions builds", err):
             "not centred like the header)", (one, a))
 err_of('{{ table von tong=Tổng }}\n', DATA, r'tong="LABEL"', "tong= needs a quoted label")
 
+# tong= with groups marked in the data (rows I, II with no figures): subtotals
+GRP = {"data/nhom.csv": "STT,Nội dung,Kế hoạch,Thực hiện\nI,Vốn đầu tư,,\n"
+                        '1,Đường giao thông,"1.200","1.150"\n2,Nhà văn hóa,800,"750,5"\n'
+                        "II,Vốn sự nghiệp,,\n1,Đào tạo nghề,300,280\n"
+                        '2,Truyền thông,"150,25",120\n'}
+rc, err, pdf = P.build(FM + '{{ table nhom tong="Tổng cộng" }}\n', tmp=tempfile.mkdtemp(),
+                       files=GRP)
+if P.check(rc == 0, "a grouped table with tong= builds", err):
+    spans, _, _ = P.trace(pdf)
+
+    def row_of(first):
+        sp = [s_ for s_ in spans if s_.text == first]
+        return sorted((s_.x0, s_.text, s_.bold) for s_ in spans
+                      if sp and abs(s_.y - sp[0].y) < 0.5) if sp else []
+    r1, r2, tot = row_of("Vốn đầu tư"), row_of("Vốn sự nghiệp"), row_of("Tổng cộng")
+    P.check([t for _, t, _ in r1] == ["I", "Vốn đầu tư", "2.000", "1.900,5"] and
+            all(b for _, _, b in r1), "group I gets its bold subtotal row", r1)
+    P.check([t for _, t, _ in r2] == ["II", "Vốn sự nghiệp", "450,25", "400"],
+            "group II gets its subtotal", r2)
+    P.check([t for _, t, _ in tot] == ["Tổng cộng", "2.450,25", "2.300,5"],
+            "the total adds the body rows once (not the subtotals), label in the names column",
+            tot)
+    rc, _, err = P.run("check", os.path.join(os.path.dirname(pdf), "t.md"))
+    P.check("[tong]" not in err, "check's tong rule agrees with the sums", err)
+
 # ---- the parts sample -------------------------------------------------------------
 out = os.path.join(tempfile.mkdtemp(), "s.pdf")
 rc, _, err = P.run("build", os.path.join(P.ROOT, "samples", "dau-tu-phong-tho-2024", "bao-cao.md"),
