@@ -167,6 +167,43 @@ done:
 	return ok;
 }
 
+/* Decode a plain PNG (8-bit, not interlaced) row by row with libpng, to
+ * find damage here, at the picture's line: libharu's PNG loader aborts
+ * the program on a libpng error (it sets no error handler). */
+static bool png_check(const char *name, const struct image *im, struct srcloc loc)
+{
+	struct pngmem m = {.p = im->data, .len = im->len, .out = BUF_INIT};
+	png_structp rd = png_create_read_struct(PNG_LIBPNG_VER_STRING, &m, png_on_error,
+						png_on_warning);
+	png_infop ri = rd ? png_create_info_struct(rd) : NULL;
+	unsigned char *volatile row = NULL;
+	volatile bool ok = false;
+	if (!rd || !ri) {
+		snprintf(m.msg, sizeof m.msg, "out of memory");
+		goto done;
+	}
+	if (setjmp(png_jmpbuf(rd)))
+		goto done;
+	png_set_read_fn(rd, &m, png_read_mem);
+	png_read_info(rd, ri);
+	row = malloc(png_get_rowbytes(rd, ri) + 1);
+	if (!row) {
+		snprintf(m.msg, sizeof m.msg, "out of memory");
+		goto done;
+	}
+	for (png_uint_32 y = 0, h = png_get_image_height(rd, ri); y < h; y++)
+		png_read_row(rd, row, NULL);
+	png_read_end(rd, NULL);
+	ok = true;
+done:
+	if (rd)
+		png_destroy_read_struct(&rd, ri ? &ri : NULL, NULL);
+	free(row);
+	if (!ok)
+		diag_error(loc, "image '%s' is a damaged PNG (%s)", name, m.msg);
+	return ok;
+}
+
 /* The zlib data of a plain PNG (see image.h), joined from its IDAT
  * chunks; the chunks were checked by png_parse or written by libpng. */
 static void png_idat(struct arena *a, struct image *im)
@@ -250,8 +287,12 @@ static bool png_parse(struct arena *a, const char *name, struct image *im,
 	/* libharu 2.3.0 embeds 8-bit non-interlaced files as they are */
 	bool plain = depth == 8 && inter == 0 &&
 		     (ctype == 0 || ctype == 2 || ctype == 3 || ctype == 4 || ctype == 6);
-	if ((!plain || !iend) && !png_normalise(a, name, im, loc))
+	if (!plain || !iend) {
+		if (!png_normalise(a, name, im, loc)) /* decodes it: damage found */
+			return false;
+	} else if (!png_check(name, im, loc)) {
 		return false;
+	}
 	png_idat(a, im);
 	return true;
 }
@@ -323,6 +364,17 @@ static bool jpeg_parse(const char *name, struct image *im, struct srcloc loc)
 				diag_error(loc,
 					   "image '%s' gives its height later in the "
 					   "file (DNL); save it again as an ordinary JPEG",
+					   name);
+				return false;
+			}
+			/* a cut-off file shows as a grey band, or not at all */
+			size_t e = n;
+			while (e > pos && im->data[e - 1] == 0)
+				e--;
+			if (e < 2 || p[e - 2] != 0xFF || p[e - 1] != 0xD9) {
+				diag_error(loc,
+					   "image '%s' is a damaged JPEG (it is cut off: no "
+					   "end marker)",
 					   name);
 				return false;
 			}

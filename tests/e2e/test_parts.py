@@ -230,6 +230,14 @@ err_of("![x](anh/a.png)\n", {"anh/a.png": IMAGES["rgba.png"][:60]}, r"damaged",
        "a truncated PNG is an error")
 err_of("![x](anh/a.jpg)\n", {"anh/a.jpg": b"\xff\xd8\xff\xe0\0\x10JFIF" + b"\0" * 10},
        r"damaged JPEG", "a JPEG without a frame header is an error")
+bad = bytearray(IMAGES["rgba.png"])
+i = bad.find(b"IDAT")
+bad[i + 20:i + 40] = b"\xff" * 20
+err_of("![x](anh/a.png)\n", {"anh/a.png": bytes(bad)}, r"damaged PNG",
+       "a PNG with damaged pixel data is an error (libharu would abort)")
+cut = open(os.path.join(anh, "base.jpg"), "rb").read()
+err_of("![x](anh/a.jpg)\n", {"anh/a.jpg": cut[:len(cut) // 2]}, r"cut off",
+       "a cut-off JPEG is an error")
 err_of("Chữ và ![x](anh/rgba.png) ảnh.\n", {"anh/rgba.png": IMAGES["rgba.png"]},
        r"t\.md:10:8: error: an image must stand", "an image inside text is an error at its column")
 err_of('![x](anh/rgba.png "to")\n', {"anh/rgba.png": IMAGES["rgba.png"]}, r"not a width",
