@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "i18n.h"
 #include "numfmt.h"
 
 /* A column the total row adds up: a figure column that is not a row
@@ -122,6 +121,6 @@ bool table_total(struct arena *a, const struct table *tb, const char *label,
 		out->total[c] = c == lc ? label : sum[c] ? show(a, &tot[c]) : "";
 	return true;
 range:
-	diag_error(loc, _("a total of %s is out of range (18 digits)"), tb->path);
+	diag_error(loc, "a total of %s is out of range (18 digits)", tb->path);
 	return false;
 }
