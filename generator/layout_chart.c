@@ -496,6 +496,11 @@ static float pie_chart(struct lctx *c, const struct chart *ch, float x, float w)
 	if (r > 95)
 		r = 95;
 	float cx = x + w / 2, cy = y + pitch + 6 + r;
+	struct plabel {
+		float rx, ry, ex, base;
+		int align;
+		bool done;
+	} *pl = arena_alloc(c->a, sizeof *pl * (size_t)ch->ncat);
 	double a = 0;
 	for (int i = 0; i < ch->ncat; i++) {
 		double sweep = ch->val[i] / total * 2 * M_PI;
@@ -516,12 +521,39 @@ static float pie_chart(struct lctx *c, const struct chart *ch, float x, float w)
 		/* the label at the slice's middle, outside, with a short leader */
 		double mid = a + sweep / 2;
 		float sx = (float)sin(mid), sy = (float)-cos(mid);
-		float ex = cx + (r + 10) * sx, ey = cy + (r + 10) * sy;
-		seg(c, cx + r * sx, cy + r * sy, ex, ey, 0, 0.5f, NULL);
-		int align = sx > 0.05f ? -1 : sx < -0.05f ? 1 : 0;
-		float base = ey + size * 0.32f + (align == 0 ? (sy < 0 ? -4 : size * 0.6f) : 0);
-		label(c, lab[i], FACE_REGULAR, size, ex + (float)align * -3.0f, base, align, line);
+		pl[i].rx = cx + r * sx;
+		pl[i].ry = cy + r * sy;
+		pl[i].ex = cx + (r + 10) * sx;
+		float ey = cy + (r + 10) * sy;
+		pl[i].align = sx > 0.05f ? -1 : sx < -0.05f ? 1 : 0;
+		pl[i].base =
+		    ey + size * 0.32f + (pl[i].align == 0 ? (sy < 0 ? -4 : size * 0.6f) : 0);
 		a += sweep;
+	}
+	/* labels on one side a line apart at least (small slices side by
+	 * side), top to bottom; the leaders follow them */
+	for (int side = -1; side <= 1; side += 2) {
+		float prev = -1e9f;
+		for (;;) {
+			int k = -1;
+			for (int i = 0; i < ch->ncat; i++)
+				if (pl[i].align == side && !pl[i].done &&
+				    (k < 0 || pl[i].base < pl[k].base))
+					k = i;
+			if (k < 0)
+				break;
+			if (pl[k].base < prev + 1.15f * size)
+				pl[k].base = prev + 1.15f * size;
+			prev = pl[k].base;
+			pl[k].done = true;
+		}
+	}
+	for (int i = 0; i < ch->ncat; i++) {
+		float ly = pl[i].align ? pl[i].base - size * 0.32f
+				       : pl[i].base - (pl[i].base > cy ? size * 0.92f : -4 + size * 0.32f);
+		seg(c, pl[i].rx, pl[i].ry, pl[i].ex, ly, 0, 0.5f, NULL);
+		label(c, lab[i], FACE_REGULAR, size, pl[i].ex + (float)pl[i].align * -3.0f,
+		      pl[i].base, pl[i].align, line);
 	}
 	y = cy + r + pitch + 10;
 	y += legend(c, ch, ch->ncat, ch->cat, x, w, y, size);

@@ -384,6 +384,17 @@ if P.check(rc == 0, "a chart after a page of text builds", err):
     P.check(t and v and t[0].page == v[0].page, "a chart's title stays on the chart's page",
             (t, v))
 
+# small slices side by side: their labels do not overlap
+NHO = {"data/nho.csv": 'Nguồn,Tiền\nLớn,900\nNhỏ một,12\nNhỏ hai,10\nNhỏ ba,8\nNhỏ bốn,9\nVừa,200\n'}
+rc, err, pdf = P.build(FM + "{{ chart pie nho x=nguon y=tien }}\n", tmp=tempfile.mkdtemp(),
+                       files=NHO)
+if P.check(rc == 0, "a pie with four small slices builds", err):
+    labs = [w for w in P.words(pdf) if re.fullmatch(r"\(\d+(,\d)?%\)", w.text)]
+    over = [(a_, b_) for i, a_ in enumerate(labs) for b_ in labs[i + 1:]
+            if a_.x0 < b_.x1 and b_.x0 < a_.x1 and a_.y0 < b_.y1 - 0.5 and b_.y0 < a_.y1 - 0.5]
+    P.check(len(labs) == 6 and not over, "pie labels of small slices do not overlap",
+            (labs, over))
+
 TAG = "{{ chart %s }}\n"
 err_of(TAG % "bar khong_co x=a y=b", DATA, r":10:\d+: error: unknown table 'khong_co'",
        "unknown table in a chart")
