@@ -43,7 +43,59 @@ static void put_loc(struct buf *b, struct srcloc loc)
 		   loc.col > 0 ? loc.col : 1);
 }
 
-static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_list ap)
+/* --error-format json: the last object waits here for a note's hint. */
+static bool json;
+static struct {
+	bool has;
+	struct buf file, msg, hint;
+	int line, col;
+	const char *sev, *rule; /* static strings */
+} pend;
+
+static void json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+	buf_putc(b, '"');
+}
+
+void diag_flush(void)
+{
+	if (!pend.has)
+		return;
+	pend.has = false;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "{\"file\":");
+	if (pend.file.len) {
+		json_str(&b, buf_cstr(&pend.file));
+		buf_printf(&b, ",\"line\":%d,\"column\":%d", pend.line, pend.col);
+	} else {
+		buf_puts(&b, "null,\"line\":null,\"column\":null");
+	}
+	buf_printf(&b, ",\"severity\":\"%s\",\"message\":", pend.sev);
+	json_str(&b, buf_cstr(&pend.msg));
+	buf_puts(&b, ",\"rule\":");
+	pend.rule ? json_str(&b, pend.rule) : buf_puts(&b, "null");
+	buf_puts(&b, ",\"hint\":");
+	pend.hint.len ? json_str(&b, buf_cstr(&pend.hint)) : buf_puts(&b, "null");
+	buf_putc(&b, '}');
+	emit(&b);
+	buf_free(&b);
+	buf_truncate(&pend.file, 0);
+	buf_truncate(&pend.msg, 0);
+	buf_truncate(&pend.hint, 0);
+}
+
+static void vmessage(struct srcloc loc, const char *kind, const char *rule,
+		     const char *hint, const char *fmt, va_list ap)
 {
 	if (quiet) /* the fuzzers: counts only (the callers keep them) */
 		return;
@@ -59,6 +111,30 @@ static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_li
 		buf_free(&text);
 		return;
 	}
+	if (json) {
+		if (kind[0] == 'n' && pend.has) { /* the previous message's hint */
+			if (pend.hint.len)
+				buf_puts(&pend.hint, "; ");
+			buf_put(&pend.hint, text.ptr, text.len);
+			buf_free(&text);
+			return;
+		}
+		diag_flush();
+		pend.has = true;
+		if (loc.file)
+			buf_puts(&pend.file, loc.file);
+		pend.line = loc.line > 0 ? loc.line : 1;
+		pend.col = loc.col > 0 ? loc.col : 1;
+		pend.sev = kind[0] == 'e' ? "error" : kind[0] == 'w' ? "warning" : "note";
+		pend.rule = rule;
+		if (seen == DIAG_MAX_REPEATS)
+			buf_puts(&pend.msg, "more warnings like this one are not shown: ");
+		buf_put(&pend.msg, text.ptr, text.len);
+		if (hint)
+			buf_puts(&pend.hint, hint);
+		buf_free(&text);
+		return;
+	}
 	struct buf b = BUF_INIT;
 	put_loc(&b, loc);
 	if (seen == DIAG_MAX_REPEATS) {
@@ -69,6 +145,8 @@ static void vmessage(struct srcloc loc, const char *kind, const char *fmt, va_li
 	size_t prefix = b.len;
 	buf_put(&b, text.ptr, text.len);
 	buf_free(&text);
+	if (rule)
+		buf_printf(&b, " [%s]", rule);
 	/* one message, one line, nothing that moves the terminal's cursor
 	 * or turns text around; long quoted values shortened */
 	diagtidy_line(&b, prefix);
@@ -80,7 +158,7 @@ void diag_error(struct srcloc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage(loc, N_("error: "), fmt, ap);
+	vmessage(loc, N_("error: "), NULL, NULL, fmt, ap);
 	va_end(ap);
 	n_errors++;
 	raise_status(DIAG_INPUT);
@@ -90,7 +168,17 @@ void diag_warn(struct srcloc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage(loc, N_("warning: "), fmt, ap);
+	vmessage(loc, N_("warning: "), NULL, NULL, fmt, ap);
+	va_end(ap);
+	n_warnings++;
+}
+
+void diag_finding(struct srcloc loc, const char *rule, const char *hint,
+		  const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(loc, N_("warning: "), rule, hint, fmt, ap);
 	va_end(ap);
 	n_warnings++;
 }
@@ -99,7 +187,7 @@ void diag_fail(enum diag_status st, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage((struct srcloc){0}, N_("error: "), fmt, ap);
+	vmessage((struct srcloc){0}, N_("error: "), NULL, NULL, fmt, ap);
 	va_end(ap);
 	n_errors++;
 	raise_status(st);
@@ -109,7 +197,7 @@ void diag_note(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage((struct srcloc){0}, N_("note: "), fmt, ap);
+	vmessage((struct srcloc){0}, N_("note: "), NULL, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -117,7 +205,7 @@ void diag_note_at(struct srcloc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage(loc, "note: ", fmt, ap);
+	vmessage(loc, N_("note: "), NULL, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -150,4 +238,14 @@ void diag_set_sink(diag_sink fn, void *ctx)
 void diag_set_quiet(bool q)
 {
 	quiet = q;
+}
+
+void diag_set_json(bool on)
+{
+	json = on;
+}
+
+bool diag_json(void)
+{
+	return json;
 }

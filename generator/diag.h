@@ -30,11 +30,22 @@ void diag_warn(struct srcloc loc, const char *fmt, ...)
 /* Errors with no position: "baocao: error: ..." with the given status. */
 void diag_fail(enum diag_status st, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* A note under the previous message (not counted). */
+/* A note under the previous message (not counted); with JSON output it
+ * becomes the previous object's "hint". */
 void diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same at a place: FILE:LINE:COL: note: MESSAGE. */
 void diag_note_at(struct srcloc loc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* A finding of the linter (DESIGN.md §5): a warning ending in "[rule]";
+ * hint (may be NULL) goes only into the JSON object. */
+void diag_finding(struct srcloc loc, const char *rule, const char *hint,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* --error-format json: one object per line {"file","line","column",
+ * "severity","message","rule","hint"}. Call diag_flush before exiting:
+ * an object waits for the hint a note may add. */
+void diag_set_json(bool json);
+bool diag_json(void);
+void diag_flush(void);
 
 int diag_errors(void);
 int diag_warnings(void);
