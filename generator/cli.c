@@ -66,6 +66,7 @@ int main(int argc, char **argv)
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
 		fputs(help_text(argc > 2 ? argv[2] : NULL), stdout);
+		fputs(help_review(argc > 2 ? argv[2] : NULL), stdout);
 		return 0;
 	}
 	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
@@ -74,6 +75,12 @@ int main(int argc, char **argv)
 		printf("baocao %s\n", BAOCAO_VERSION);
 		return 0;
 	}
+	/* JSON messages from the first one on, usage errors included; the
+	 * last object waits for its hint, so it is written at exit */
+	for (int i = 2; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "--error-format") && !strcmp(argv[i + 1], "json"))
+			diag_set_json(true);
+	atexit(diag_flush);
 	/* the reproducible-builds convention: a malformed value is an error,
 	 * not a silently different file */
 	long long epoch;
@@ -97,6 +104,7 @@ int main(int argc, char **argv)
 	struct scalar *sets = NULL;
 	int nsets = 0, capsets = 0;
 	int rc = 0;
+	bool strict = false;
 	for (int i = 2; i < argc && !rc; i++) {
 		const char *arg = argv[i];
 		const char *val = NULL;
@@ -110,6 +118,7 @@ int main(int argc, char **argv)
 	} while (0)
 		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
 			fputs(help_text(cmd), stdout);
+			fputs(help_review(cmd), stdout);
 			arena_free(&a);
 			return 0;
 		} else if (!strcmp(arg, "-d") || !strcmp(arg, "--data")) {
@@ -143,6 +152,15 @@ int main(int argc, char **argv)
 		} else if (!strcmp(arg, "--deps") && build) {
 			NEEDS_VALUE();
 			o.deps = val;
+		} else if (!strcmp(arg, "--strict")) {
+			strict = true;
+		} else if (!strcmp(arg, "--quiet")) {
+			o.quiet = true;
+		} else if (!strcmp(arg, "--error-format")) {
+			NEEDS_VALUE();
+			if (val && strcmp(val, "json") && strcmp(val, "gnu"))
+				rc = usage_error("--error-format is 'json' or 'gnu', not '%s'",
+						 val);
 		} else if (!strcmp(arg, "--greedy")) {
 			o.lopt.greedy = true; /* compare line breakers (tests, bench) */
 		} else if (!strcmp(arg, "--dump-layout")) {
@@ -178,6 +196,9 @@ int main(int argc, char **argv)
 		o.sets = sets;
 		o.nsets = nsets;
 		rc = watch ? watch_run(&o) : report_run(&o);
+		/* --strict: a finding fails the run, as CI wants */
+		if (strict && rc == DIAG_OK && diag_warnings() > 0)
+			rc = DIAG_INPUT;
 	}
 	arena_free(&a);
 	return rc;

@@ -146,3 +146,20 @@ const char *help_text(const char *cmd)
 			return _(t[i].text);
 	return _(general);
 }
+
+/* The review's options (lint.h), after the help of build, check, batch
+ * and the general one; a block of its own, so the catalogue's
+ * translations of the texts above stay as they are. */
+const char *help_review(const char *cmd)
+{
+	if (cmd && strcmp(cmd, "build") && strcmp(cmd, "check") && strcmp(cmd, "batch"))
+		return "";
+	return "\nThe review (check; build and batch too): totals (tong), English-style\n"
+	       "figures (so), impossible dates (ngay), heading numbers (muc), missing\n"
+	       "parts (bo-cuc), as 'FILE:LINE:COL: warning: MESSAGE [rule]'.\n"
+	       "  --strict              any warning makes the exit status 1 (for CI)\n"
+	       "  --quiet               no review findings\n"
+	       "  --error-format json   every message as one JSON object per line on\n"
+	       "                        stderr: file, line, column, severity, message,\n"
+	       "                        rule, hint\n";
+}

@@ -8,5 +8,7 @@
 /* The help of cmd ("build", "check", ...), or of the whole program when
  * cmd is NULL or unknown; already translated. */
 const char *help_text(const char *cmd);
+/* The review options of build, check, batch ("" for other commands). */
+const char *help_review(const char *cmd);
 
 #endif

@@ -303,8 +303,12 @@ static void lint_bo_cuc(struct lint *L)
 	}
 	if (!m->has_ky)
 		lint_add(L, R_BO_CUC, 1, 1, h, "no 'ky': the signature block is missing");
-	/* the body ends with the end mark "./." */
-	for (int i = d->blocks.n - 1; i >= 0; i--) {
+	/* the body (before any appendix) ends with the end mark "./." */
+	int end = d->blocks.n;
+	for (int i = 0; i < end; i++)
+		if (d->blocks.v[i].kind == BLK_APPENDIX)
+			end = i;
+	for (int i = end - 1; i >= 0; i--) {
 		const struct block *b = &d->blocks.v[i];
 		if (b->kind != BLK_PARA || !b->text.n)
 			continue;

@@ -178,12 +178,21 @@ static struct hnum parse_number(const char *s, const struct level *stack, int de
 	bool upper_letter = (c0 >= 'A' && c0 <= 'Z') || c0 == 0x110;
 	bool lower_letter = (c0 >= 'a' && c0 <= 'z') || c0 == 0x111;
 	if (n >= 1 && delim_ok(s + n, &d) && roman_ok(s, n, false, &rv)) {
-		/* "C." after "B." is a letter, "C." alone is a hundred */
+		/* one character: "C." after "B." is a letter, "V." after "IV." a
+		 * numeral; C, D, L, M are letters unless they continue numerals,
+		 * I, V, X numerals unless they continue letters */
 		bool letter = false;
-		if (n == 1)
-			for (int i = 0; i < depth; i++)
-				letter |= stack[i].n.st == S_UPPER && stack[i].n.delim == d &&
-					  letter_follows(stack[i].n.v, c0);
+		if (n == 1) {
+			bool roman_next = false, upper_next = false;
+			for (int i = 0; i < depth; i++) {
+				if (stack[i].n.delim != d)
+					continue;
+				roman_next |= stack[i].n.st == S_ROMAN && stack[i].n.v + 1 == rv;
+				upper_next |= stack[i].n.st == S_UPPER &&
+					      letter_follows(stack[i].n.v, c0);
+			}
+			letter = strchr("CDLM", s[0]) ? !roman_next : (upper_next && !roman_next);
+		}
 		if (!letter) {
 			h.st = S_ROMAN, h.v = rv, h.delim = d, h.toklen = n;
 			return h;

@@ -545,19 +545,33 @@ static void scan_dates(struct line_ctx *c)
 	}
 }
 
+static const char PUNCT[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
 void lint_text(struct lint *L)
 {
 	const struct lint_input *in = L->in;
 	struct line_ctx c = {.L = L};
-	struct buf skip = BUF_INIT;
+	struct buf skip = BUF_INIT, line = BUF_INIT;
 	const char *md = in->md, *end = in->md + in->md_len;
 	int ln = 1;
 	for (const char *p = md; p < end; ln++) {
 		const char *e = memchr(p, '\n', (size_t)(end - p));
 		if (!e)
 			e = end;
-		c.p = p;
-		c.e = e > p && e[-1] == '\r' ? e - 1 : e;
+		/* the line as it reads: a value inserted from data has its
+		 * punctuation escaped ("4\\.25"); an escaped '|' stays inside
+		 * its cell (as \x01) */
+		buf_truncate(&line, 0);
+		for (const char *q = p; q < e && *q != '\r'; q++) {
+			if (*q == '\\' && q + 1 < e && strchr(PUNCT, q[1]) && q[1]) {
+				q++;
+				buf_putc(&line, *q == '|' ? '\x01' : *q);
+			} else {
+				buf_putc(&line, *q);
+			}
+		}
+		c.p = buf_cstr(&line);
+		c.e = c.p + line.len;
 		c.tline = ln >= 1 && (size_t)ln <= in->map->n ? in->map->lines[ln - 1]
 							       : in->body_line + ln - 1;
 		buf_truncate(&skip, 0);
@@ -578,4 +592,5 @@ void lint_text(struct lint *L)
 		p = e < end ? e + 1 : end;
 	}
 	buf_free(&skip);
+	buf_free(&line);
 }

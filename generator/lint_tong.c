@@ -447,9 +447,10 @@ static void check_total(const struct table_ctx *c, int p, int col)
 			if (c->rows[r].kind == K_NORMAL && c->rows[r].level >= 0 &&
 			    c->rows[r].level <= 2)
 				group = r;
+		/* the table's last total (details may follow it) */
 		bool last = true;
 		for (int r = p + 1; r < t->nrows; r++)
-			last &= c->rows[r].kind == K_TOTAL;
+			last &= c->rows[r].kind == K_TD;
 		for (int d = 0; d < 2; d++) {
 			int at = n;
 			cand[n++] = range_sum(c, first, p, col, d); /* the whole table */

@@ -18,6 +18,7 @@
 #include "frontmatter.h"
 #include "image.h"
 #include "input.h"
+#include "lint.h"
 #include "markdown.h"
 #include "mdguard.h"
 #include "memhint.h"
@@ -108,48 +109,6 @@ static bool dump_records(const char *path, const struct layout *L)
 	return true;
 }
 
-/* `check` also says which parts an official report needs are missing
- * (Decree 30, Phụ lục I); a build leaves them out silently, as asked. */
-static void warn_missing_parts(const char *file, const struct meta *m,
-			       const struct doc *d)
-{
-	struct srcloc at = {file, 1, 1};
-	if (!m->co_quan.s || !*m->co_quan.s)
-		diag_warn(at,
-			  "no 'co_quan': the issuing agency is missing from the header");
-	if (!m->ky_hieu.s && !m->so.s)
-		diag_warn(at, "no 'so'/'ky_hieu': the document has no 'Số:' line");
-	if (!m->year)
-		diag_warn(at, "no 'ngay': the place-and-date line is missing");
-	else if (!m->dia_danh.s || !*m->dia_danh.s)
-		diag_warn(at, "no 'dia_danh': the date line has no place name");
-	if (!m->trich_yeu.s || !*m->trich_yeu.s)
-		diag_warn(
-		    at, "no 'trich_yeu': the report has no summary under its type name");
-	if (!m->noi_nhan.n)
-		diag_warn(at, "no 'noi_nhan': the recipient list is missing");
-	if (!m->has_ky)
-		diag_warn(at, "no 'ky': the signature block is missing");
-	/* the body (before any appendix) ends with the end mark "./." */
-	int end = d->blocks.n;
-	for (int i = 0; i < end; i++)
-		if (d->blocks.v[i].kind == BLK_APPENDIX)
-			end = i;
-	for (int i = end - 1; i >= 0; i--) {
-		const struct block *b = &d->blocks.v[i];
-		if (b->kind != BLK_PARA || !b->text.n)
-			continue;
-		const struct run *r = &b->text.v[b->text.n - 1];
-		size_t n = r->len;
-		while (n && r->text[n - 1] == ' ')
-			n--;
-		if (n < 3 || memcmp(r->text + n - 3, "./.", 3) != 0)
-			diag_warn((struct srcloc){file, r->line, 0},
-				  "the body does not end with the end mark './.'");
-		break;
-	}
-}
-
 /* Build one report from a loaded source; env selects the batch row.
  * The PDF goes to output (atomically), or, when output is NULL and not
  * check_only, stays in *keep for the caller (report_pdf_from_text, the
@@ -185,8 +144,6 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 			    s->fm.danh_so_tu_dong, &doc);
 	ok = ok && image_load_doc(&a, &doc);
 	ok = ok && mdguard_titles(&doc); /* texts the PDF writer cannot take */
-	if (ok && o->check_only)
-		warn_missing_parts(s->file, &doc.meta, &doc);
 	struct layout L = {0};
 	ok = ok && layout_run(&a, &doc, fs, &o->lopt, &L);
 	if (ok && o->dump_layout)
@@ -199,6 +156,13 @@ static bool build_one(const struct report_opts *o, const struct source *s,
 			ok = ok && fio_write_atomic(output, &pdf);
 		else if (ok && keep)
 			buf_put(keep, pdf.ptr, pdf.len);
+	}
+	/* the reviewer's findings (lint.c), once the build has worked: a
+	 * failed one says only what failed */
+	if (ok && !o->quiet) {
+		struct lint_input li = {&doc, buf_cstr(&md), md.len, &map,
+					s->fm.body_line};
+		lint_run(&a, &li, o->lint_memo);
 	}
 	layout_free(&L);
 	buf_free(&md);
@@ -246,6 +210,9 @@ static bool run_batch(const struct report_opts *o, const struct source *s,
 		ok = false;
 		t = NULL; /* nothing written, no summary */
 	}
+	/* each row is linted; a finding common to rows is said once */
+	struct report_opts bo = *o;
+	bo.lint_memo = lint_memo_new();
 	for (int r = 0; t && r < t->nrows; r++) {
 		env->batch_table = t;
 		env->batch_row = r;
@@ -256,7 +223,7 @@ static bool run_batch(const struct report_opts *o, const struct source *s,
 		}
 		int errs = diag_errors();
 		bool row_ok = !fio_output_blocked(out) && fio_make_dirs(out) &&
-			      build_one(o, s, fs, env, out, NULL);
+			      build_one(&bo, s, fs, env, out, NULL);
 		if (row_ok) {
 			written++;
 		} else {
@@ -269,14 +236,19 @@ static bool run_batch(const struct report_opts *o, const struct source *s,
 		free(out);
 	}
 	free(paths);
+	lint_memo_free(bo.lint_memo);
 	if (t) {
 		/* a failed batch ends with an error line, so every line
 		 * of its stderr is a message in the GNU form */
-		if (failed)
+		if (failed) {
 			diag_fail(DIAG_INPUT, "batch: %d written, %d failed", written,
 				  failed);
-		else
+		} else if (diag_json()) {
+			diag_flush(); /* a note of its own */
+			diag_note("batch: %d written, %d failed", written, failed);
+		} else {
 			fprintf(stderr, _("batch: %d written, %d failed\n"), written, failed);
+		}
 		if (failed)
 			ok = false;
 	}

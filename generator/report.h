@@ -12,6 +12,8 @@
 #include "layout.h"
 #include "scalar.h"
 
+struct lint_memo;
+
 struct report_opts {
 	const char *input; /* REPORT.md as given */
 	const char *data_dir; /* NULL: data/ beside REPORT.md if it exists */
@@ -21,6 +23,8 @@ struct report_opts {
 	enum data_locale locale;
 	const char *font_dir; /* NULL: the installation's fonts/ */
 	bool check_only; /* everything but writing the PDF */
+	bool quiet; /* no linter findings (--quiet) */
+	struct lint_memo *lint_memo; /* batch: findings said once (lint.h) */
 	struct layout_opts lopt;
 	const char *dump_layout; /* write page records here (tests) */
 	bool stats; /* print layout figures to stderr */

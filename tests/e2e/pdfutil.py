@@ -57,7 +57,7 @@ def build(md_text, name="t", files=None, args=(), tmp=None):
         with open(p, mode) as f:
             f.write(content)
     out = os.path.join(tmp, name + ".pdf")
-    rc, _, err = run("build", src, "-o", out, *args)
+    rc, _, err = run("build", src, "-o", out, "--quiet", *args)
     return rc, err, out
 
 

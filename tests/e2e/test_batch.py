@@ -128,7 +128,7 @@ good = [r for r in XA if r[2] != "x"] + [
 ]
 d2 = setup(good)
 rc, out, err = P.run("batch", "bc.md", "-d", "data", "--each", "xa", "-o", "out/{ma}.pdf",
-                     cwd=d2)
+                     "--quiet", cwd=d2)
 P.check(rc == 0 and err.splitlines() == ["batch: 4 written, 0 failed"],
         "a clean batch exits 0 and says 'batch: 4 written, 0 failed'", err)
 names = sorted(os.listdir(os.path.join(d2, "out"))) if rc == 0 else []

@@ -73,7 +73,8 @@ def error_case(what, body, prefix, needle, data=None, head=HEAD, args=()):
 
 def build_ok(body, data=None, head=HEAD, args=()):
     d = setup(body, data, head)
-    rc, _, err = P.run("build", "bc.md", "-d", "data", "-o", "out.pdf", *args, cwd=d)
+    rc, _, err = P.run("build", "bc.md", "-d", "data", "-o", "out.pdf", "--quiet", *args,
+                       cwd=d)
     pdf = os.path.join(d, "out.pdf")
     return rc, err, (P.squash(P.pdftotext(pdf)) if rc == 0 else "")
 
