@@ -408,7 +408,8 @@ void lint_run(struct arena *a, const struct lint_input *in, struct lint_memo *me
 	lint_muc(&L);
 	lint_tong(&L);
 	lint_text(&L);
-	qsort(L.f, (size_t)L.nf, sizeof *L.f, cmp_finding);
+	if (L.nf)
+		qsort(L.f, (size_t)L.nf, sizeof *L.f, cmp_finding);
 	for (int i = 0; i < L.nf; i++) {
 		const struct finding *f = &L.f[i];
 		if (silenced(&S, f))

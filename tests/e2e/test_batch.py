@@ -99,7 +99,7 @@ def check_pdf(pdf, row, others):
 
 # ---- a batch with one bad row -----------------------------------------
 d = setup(XA)
-rc, out, err = P.run("batch", "bc.md", "-d", "data", "--each", "xa",
+rc, out, err = P.run("batch", "bc.md", "--quiet", "-d", "data", "--each", "xa",
                      "-o", "out/2024/{ma}.pdf", cwd=d)
 lines = err.splitlines()
 P.check(rc == 1, "a failed row makes batch exit 1", "rc=%d" % rc)
@@ -127,8 +127,8 @@ good = [r for r in XA if r[2] != "x"] + [
     ("tung-qua-lin", "Tung Qua Lìn", "120", "140", "1.005", "Vàng Văn Năm"),
 ]
 d2 = setup(good)
-rc, out, err = P.run("batch", "bc.md", "-d", "data", "--each", "xa", "-o", "out/{ma}.pdf",
-                     "--quiet", cwd=d2)
+rc, out, err = P.run("batch", "bc.md", "--quiet", "-d", "data", "--each", "xa", "-o", "out/{ma}.pdf",
+                     cwd=d2)
 P.check(rc == 0 and err.splitlines() == ["batch: 4 written, 0 failed"],
         "a clean batch exits 0 and says 'batch: 4 written, 0 failed'", err)
 names = sorted(os.listdir(os.path.join(d2, "out"))) if rc == 0 else []
@@ -149,7 +149,7 @@ for bad, why in [("", "is empty"), ("/tmp/baocao-thoat", "starts with '/'"),
                  ("a\tb", "control character")]:
     rows = good[:2] + [(bad.replace("\\t", "\t"), "Thoát", "1", "11", "100", "Sáu")]
     d3 = setup(rows)
-    rc, out, err = P.run("batch", "bc.md", "-d", "data", "--each", "xa",
+    rc, out, err = P.run("batch", "bc.md", "--quiet", "-d", "data", "--each", "xa",
                          "-o", "out/{ma}.pdf", cwd=d3)
     lines = err.splitlines()
     P.check(rc == 1 and len(lines) == 2 and
@@ -167,11 +167,11 @@ for bad, why in [("", "is empty"), ("/tmp/baocao-thoat", "starts with '/'"),
     shutil.rmtree(d3, ignore_errors=True)
 
 # ---- usage errors ---------------------------------------------------------
-rc, _, err = P.run("batch", "bc.md", "-d", "data", "--each", "xa", "-o", "out/{khong_co}.pdf",
+rc, _, err = P.run("batch", "bc.md", "--quiet", "-d", "data", "--each", "xa", "-o", "out/{khong_co}.pdf",
                    cwd=d2)
 P.check(rc == 2 and "khong_co" in err and "ma, ten_xa" in err,
         "an unknown {column} in -o is a usage error listing the columns", err)
-rc, _, err = P.run("batch", "bc.md", "-d", "data", "--each", "xaa", "-o", "out/{ma}.pdf",
+rc, _, err = P.run("batch", "bc.md", "--quiet", "-d", "data", "--each", "xaa", "-o", "out/{ma}.pdf",
                    cwd=d2)
 P.check(rc == 2 and "xaa" in err, "--each with an unknown table is a usage error", err)
 
