@@ -320,35 +320,53 @@ static bool close_enough(struct numfmt_dec total, int tscale, const struct sum *
 
 /* ---- where and what ---- */
 
-/* The column's name: its lowest header cell with text. */
-static const char *column_name(const struct table_ctx *c, int col)
+/* A form's column number: "1", "(2)", "B", "3=2/1", "(5)=(3)+(4)". */
+static bool column_number(const char *s)
+{
+	size_t n = strlen(s);
+	return n && n <= 16 && strspn(s, "0123456789ABCDEFGH()=+-*/x. ") == n;
+}
+
+/* Header cell h of column col (a merged cell: its owner, to the left). */
+static const char *head_text(const struct table_ctx *c, int h, int col)
 {
 	const struct dtable *t = c->t;
-	for (int h = t->nhead - 1; h >= 0; h--) {
-		int k = col;
-		/* a merged cell: its owner, to the left or above */
-		while (k > 0 && t->cells[h * t->ncols + k].covered)
-			k--;
-		const char *s = c->text[h * t->ncols + k];
-		if (s && *s)
+	int k = col;
+	while (k > 0 && t->cells[h * t->ncols + k].covered)
+		k--;
+	return c->text[h * t->ncols + k];
+}
+
+/* The column's name: its lowest header cell with words. */
+static const char *column_name(const struct table_ctx *c, int col)
+{
+	for (int h = c->t->nhead - 1; h >= 0; h--) {
+		const char *s = head_text(c, h, col);
+		if (s && *s && !column_number(s))
 			return s;
 	}
 	return NULL;
 }
 
-/* Header words of columns that are not amounts. */
-static bool skip_column(struct arena *a, const char *name)
+/* Header words of columns that are not amounts, in any header row; a
+ * column number that divides or multiplies ("3=2/1"). */
+static bool skip_column(const struct table_ctx *c, int col)
 {
-	if (!name)
-		return false;
-	const char *u = text_upper(a, name);
 	static const char *const w[] = {"%",	     "TỶ LỆ",	 "TỈ LỆ", "BÌNH QUÂN",
 					"TRUNG BÌNH", "TỐC ĐỘ",	 "SO SÁNH", "GHI CHÚ",
 					"ĐƠN VỊ",    "ĐVT",	 "MÃ",	   "BQ",
 					"CHỈ SỐ",    "XẾP HẠNG", NULL};
-	for (int i = 0; w[i]; i++)
-		if (strstr(u, w[i]))
+	for (int h = 0; h < c->t->nhead; h++) {
+		const char *s = head_text(c, h, col);
+		if (!s || !*s)
+			continue;
+		if (column_number(s) && strchr(s, '=') && strpbrk(s, "/*x"))
 			return true;
+		const char *u = text_upper(c->L->a, s);
+		for (int i = 0; w[i]; i++)
+			if (strstr(u, w[i]))
+				return true;
+	}
 	return false;
 }
 
@@ -561,7 +579,7 @@ static void check_table(struct lint *L, const struct dtable *t)
 		}
 	}
 	for (int col = c.lc + 1; col < nc; col++) {
-		if (skip_column(L->a, column_name(&c, col)))
+		if (skip_column(&c, col))
 			continue;
 		bool pct = false;
 		for (int r = t->nhead; r < t->nrows && !pct; r++)

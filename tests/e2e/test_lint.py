@@ -174,6 +174,15 @@ expect("| Xã | Số hộ |\n|---|--:|\n{{#each xa}}\n| {{ xa }} | {{ so_ho | so
        "| **Tổng cộng** | **{{ sum(xa.so_ho) | so }}** |\n" + END, "tong", 0,
        "rows and total computed from data", files=CSV)
 
+FORM = "| STT | Xã | Kế hoạch | Thực hiện | 3=2/1 |\n|:-:|---|--:|--:|--:|\n| A | B | 1 | 2 | 3=2/1 |\n"
+expect(FORM.replace("3=2/1 |\n|:", "Tỷ lệ (%) |\n|:") + "| 1 | Xã A | 100 | 90 | 90,0 |\n"
+       "| 2 | Xã B | 200 | 150 | 75,0 |\n| | Tổng cộng | 300 | 240 | 80,0 |\n" + END, "tong", 0,
+       "a form's column-number row and its ratio column (3=2/1)")
+expect(FORM + "| 1 | Xã A | 100 | 90 | 90,0 |\n| 2 | Xã B | 200 | 150 | 75,0 |\n"
+       "| | Tổng cộng | 300 | 250 | 80,0 |\n" + END, "tong", 1,
+       "a form's total under a column-number row, named by its words",
+       contains=["'Thực hiện'", "250", "240"])
+
 # ---------------------------------------------------------------- so +
 expect("Tỷ lệ giải ngân đạt 30.05% kế hoạch.\n" + END, "so", 1, "'30.05%' in a sentence",
        lines=[1], contains=["30.05%", "30,05%"])
