@@ -46,7 +46,7 @@ def setup(name, md, data=None):
     return d
 
 
-def measure(d, args=("build", "bao-cao.md", "-o", "out.pdf")):
+def measure(d, args=("build", "bao-cao.md", "-o", "out.pdf", "--quiet")):
     """(exit status, stderr lines, seconds, peak RSS in MB)."""
     t0 = time.monotonic()
     p = subprocess.run([MAXRSS, P.BAOCAO] + list(args), cwd=d, capture_output=True,
@@ -61,7 +61,7 @@ def measure(d, args=("build", "bao-cao.md", "-o", "out.pdf")):
 
 def limit_case(name, md, data, code, regex, args=None, secs=3.0, mb=400.0):
     d = setup(name, md, data)
-    rc, lines, t, mem = measure(d, args or ("build", "bao-cao.md", "-o", "out.pdf"))
+    rc, lines, t, mem = measure(d, args or ("build", "bao-cao.md", "-o", "out.pdf", "--quiet"))
     print("# figures: %-28s exit %d  %.3f s  %.1f MB" % (name, rc, t, mem))
     errs = [ln for ln in lines if ": error: " in ln]
     ok = rc == code and (re.search(regex, errs[0]) is not None if errs else regex is None)

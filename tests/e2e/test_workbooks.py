@@ -59,7 +59,7 @@ def build(tmp, body, *args):
     out = os.path.join(tmp, "out.pdf")
     if os.path.exists(out):
         os.remove(out)
-    rc, _, err = P.run("build", "bao-cao.md", "-o", "out.pdf", *args, cwd=tmp)
+    rc, _, err = P.run("build", "bao-cao.md", "-o", "out.pdf", "--quiet", *args, cwd=tmp)
     return rc, err, out
 
 
