@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "i18n.h"
 #include "lint_int.h"
 #include "text.h"
 
@@ -34,11 +35,11 @@ void lint_add(struct lint *L, enum lint_rule r, int line, int col, const char *h
 	struct buf b = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	struct finding f = {line > 0 ? line : 1, col,
 			    r,		 arena_strdup(L->a, buf_cstr(&b)),
-			    hint ? arena_strdup(L->a, hint) : NULL,
+			    hint ? arena_strdup(L->a, _(hint)) : NULL,
 			    L->nf};
 	buf_free(&b);
 	ARR_PUSH(L->a, L->f, L->nf, L->capf, f);

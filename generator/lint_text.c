@@ -34,6 +34,7 @@ struct line_ctx {
 	bool row, prev_row;
 	int nheads;
 	bool head_skip[64]; /* columns whose figures are not amounts */
+	bool masked; /* skip holds something (it is cleared only then) */
 };
 
 static bool at(const char *p, const char *e, const char *w)
@@ -42,16 +43,29 @@ static bool at(const char *p, const char *e, const char *w)
 	return (size_t)(e - p) >= n && !memcmp(p, w, n);
 }
 
+static void mark(struct line_ctx *c, size_t i, size_t n)
+{
+	if (!c->masked) {
+		memset(c->skip, 0, (size_t)(c->e - c->p));
+		c->masked = true;
+	}
+	memset(c->skip + i, 1, n);
+}
+
 static void mask_line(struct line_ctx *c)
 {
 	const char *p = c->p, *e = c->e;
 	size_t n = (size_t)(e - p);
-	memset(c->skip, 0, n);
+	c->masked = false;
 	for (size_t i = 0; i < n; i++) {
+		char ch = p[i];
+		if (!c->in_comment && ch != '<' && ch != '`' && ch != ']' && ch != 'h' &&
+		    ch != 'w')
+			continue; /* nothing starts here */
 		if (c->in_comment) {
-			c->skip[i] = 1;
+			mark(c, i, 1);
 			if (at(p + i, e, "-->")) {
-				c->skip[i + 1] = c->skip[i + 2] = 1;
+				mark(c, i + 1, 2);
 				i += 2;
 				c->in_comment = false;
 			}
@@ -59,7 +73,7 @@ static void mask_line(struct line_ctx *c)
 		}
 		if (at(p + i, e, "<!--")) {
 			c->in_comment = true;
-			c->skip[i] = 1;
+			mark(c, i, 1);
 			continue;
 		}
 		if (p[i] == '`') { /* a code span, to its closing backtick */
@@ -67,7 +81,7 @@ static void mask_line(struct line_ctx *c)
 			while (j < n && p[j] != '`')
 				j++;
 			if (j < n) {
-				memset(c->skip + i, 1, j - i + 1);
+				mark(c, i, j - i + 1);
 				i = j;
 			}
 			continue;
@@ -76,7 +90,7 @@ static void mask_line(struct line_ctx *c)
 			size_t j = i + 2;
 			while (j < n && p[j] != ')' && p[j] != ' ')
 				j++;
-			memset(c->skip + i, 1, j - i);
+			mark(c, i, j - i);
 			i = j;
 			continue;
 		}
@@ -85,7 +99,7 @@ static void mask_line(struct line_ctx *c)
 			size_t j = i;
 			while (j < n && p[j] != ' ' && p[j] != '|' && p[j] != ')' && p[j] != '>')
 				j++;
-			memset(c->skip + i, 1, j - i);
+			mark(c, i, j - i);
 			i = j;
 		}
 	}
@@ -316,7 +330,7 @@ static void scan_figures(struct line_ctx *c)
 {
 	const char *p = c->p, *e = c->e;
 	for (const char *q = p; q < e;) {
-		if (*q < '0' || *q > '9' || c->skip[q - p]) {
+		if (*q < '0' || *q > '9' || (c->masked && c->skip[q - p])) {
 			q++;
 			continue;
 		}
@@ -497,7 +511,10 @@ static void scan_dates(struct line_ctx *c)
 {
 	const char *p = c->p, *e = c->e;
 	for (const char *q = p; q < e; q++) {
-		if (c->skip[q - p])
+		char ch = *q;
+		if ((ch < '0' || ch > '9') && ch != 'n' && ch != 'N')
+			continue;
+		if (c->masked && c->skip[q - p])
 			continue;
 		if ((*q == 'n' || *q == 'N') && !lint_alnum_before(p, q) && verbal_date(c, q))
 			continue;
@@ -561,6 +578,13 @@ void lint_text(struct lint *L)
 		/* the line as it reads: a value inserted from data has its
 		 * punctuation escaped ("4\\.25"); an escaped '|' stays inside
 		 * its cell (as \x01) */
+		const char *le = e > p && e[-1] == '\r' ? e - 1 : e;
+		size_t llen = le > p ? (size_t)(le - p) : 0;
+		if (!llen || !memchr(p, '\\', llen)) { /* most lines: as they are */
+			c.p = p;
+			c.e = le;
+			goto scan;
+		}
 		buf_truncate(&line, 0);
 		for (const char *q = p; q < e && *q != '\r'; q++) {
 			if (*q == '\\' && q + 1 < e && strchr(PUNCT, q[1]) && q[1]) {
@@ -572,6 +596,7 @@ void lint_text(struct lint *L)
 		}
 		c.p = buf_cstr(&line);
 		c.e = c.p + line.len;
+	scan:
 		c.tline = ln >= 1 && (size_t)ln <= in->map->n ? in->map->lines[ln - 1]
 							       : in->body_line + ln - 1;
 		buf_truncate(&skip, 0);
@@ -584,7 +609,17 @@ void lint_text(struct lint *L)
 			read_header(&c);
 		else if (c.row && is_delimiter(c.p, c.e))
 			skip_line = true;
-		if (!skip_line) {
+		bool digit = false;
+		for (const char *q = c.p; q < c.e && !digit; q++)
+			digit = *q >= '0' && *q <= '9';
+		if (!skip_line && !digit && !c.in_comment) {
+			/* nothing to check; only a comment opening here matters */
+			for (const char *q = c.p; q + 4 <= c.e; q++)
+				if (*q == '<' && !memcmp(q, "<!--", 4)) {
+					mask_line(&c);
+					break;
+				}
+		} else if (!skip_line) {
 			mask_line(&c);
 			scan_figures(&c);
 			scan_dates(&c);
