@@ -588,7 +588,7 @@ void fm_default_page(struct page_setup *p)
 				 .spacing = 1.0,
 				 .indent = 10,
 				 .table_size = 13,
-				 .note_size = 12};
+				 .note_size = 11};
 }
 
 /* A whole number 1..max (a row number, a count of rows). */

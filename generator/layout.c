@@ -2,6 +2,7 @@
  * boxes, lines, rows, footnote lines) and hands it to the page builder. */
 #include "layout.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "layout_int.h"
@@ -219,50 +220,62 @@ static void body(struct lctx *c, int from, int to)
 }
 
 /* Footnotes are set once, at the foot's measure; the page builder places
- * their lines. The number opens the first line as a superscript. */
+ * their lines. The number hangs: a superscript at the left margin, and
+ * every line of the note's text starts after it, at one x for all the
+ * notes of the document (the widest number plus a quarter em). A note
+ * continued on the next page goes on plain: the decree has no form for
+ * "(tiếp theo)" in a footnote. */
 static void footnotes(struct lctx *c)
 {
 	const struct geom *g = &c->g;
 	int nn = c->doc->nnotes + 1;
 	c->note_first = arena_alloc(c->a, sizeof(int) * (size_t)nn);
 	c->note_count = arena_alloc(c->a, sizeof(int) * (size_t)nn);
+	float hang = 0, nsize = g->fsize * SUP_SCALE;
+	for (int k = 0; k < c->doc->nnotes; k++) {
+		char num[16];
+		snprintf(num, sizeof num, "%d", c->doc->notes[k].num);
+		float w = lt_width(c, num, FACE_REGULAR, nsize);
+		if (w > hang)
+			hang = w;
+	}
+	hang += 0.25f * g->fsize;
 	for (int k = 0; k < c->doc->nnotes && !c->failed; k++) {
 		const struct note *nt = &c->doc->notes[k];
 		c->note_first[nt->num] = c->nflines;
+		bool numbered = false;
 		for (int bi = 0; bi < nt->blocks.n; bi++) {
 			const struct block *b = &nt->blocks.v[bi];
 			if (b->kind != BLK_PARA && b->kind != BLK_HEADING)
 				continue;
-			struct inl in = b->text;
-			if (bi == 0) {
-				/* the number, then the text */
-				struct inl w = {0};
-				struct run num = {.text =
-						      arena_printf(c->a, "%d", nt->num),
-						  .face = FACE_REGULAR,
-						  .note = nt->num,
-						  .line = nt->line};
-				num.len = (uint32_t)strlen(num.text);
-				ARR_PUSH(c->a, w.v, w.n, w.cap, num);
-				struct run sp = {.text = " ",
-						 .len = 1,
-						 .face = FACE_REGULAR,
-						 .line = nt->line};
-				ARR_PUSH(c->a, w.v, w.n, w.cap, sp);
-				for (int r = 0; r < in.n; r++)
-					ARR_PUSH(c->a, w.v, w.n, w.cap, in.v[r]);
-				in = w;
+			int num_op = -1;
+			if (!numbered) {
+				struct op o = {
+				    .kind = OP_TEXT,
+				    .face = FACE_REGULAR,
+				    .size = nsize,
+				    .x = g->left,
+				    .y = lt_baseline(g->fsize, g->fpitch) -
+					 g->fsize * SUP_RISE,
+				    .text = arena_printf(c->a, "%d", nt->num)};
+				num_op = lt_add_op(c, o);
 			}
 			struct pstyle st = {.size = g->fsize,
 					    .pitch = g->fpitch,
-					    .x = g->left,
-					    .width = g->tw,
+					    .x = g->left + hang,
+					    .width = g->tw - hang,
 					    .align = AL_JUSTIFY,
-					    .indent = bi ? g->indent : 0};
+					    .indent = numbered ? g->indent : 0};
 			struct pline *pl;
 			int nrefs0 = c->nrefs;
-			int n = lt_set(c, in.v, in.n, &st, &pl);
-			c->nrefs = nrefs0; /* a note's own number is not a reference */
+			int n = lt_set(c, b->text.v, b->text.n, &st, &pl);
+			c->nrefs = nrefs0; /* refs inside a note start nothing */
+			if (n > 0 && num_op >= 0 && pl[0].op0 == num_op + 1) {
+				/* the number belongs to the first line */
+				pl[0].op0 = num_op;
+				pl[0].nops++;
+				numbered = true;
+			}
 			for (int l = 0; l < n; l++) {
 				struct vitem v = {.kind = V_LINE,
 						  .h = pl[l].h,

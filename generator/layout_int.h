@@ -49,6 +49,9 @@ struct pline {
 
 enum align { AL_JUSTIFY, AL_LEFT, AL_CENTER, AL_RIGHT };
 
+#define SUP_SCALE 0.65f /* superscript size, as Word sets footnote refs */
+#define SUP_RISE 0.35f
+
 struct pstyle {
 	float size, pitch;
 	float x, width; /* the measure */

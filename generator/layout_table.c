@@ -307,10 +307,12 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 	if (r + 1 < nr && last)
 		for (int k = 0; k < nc; k++)
 			spans_on |= own[(r + 1) * nc + k] / nc <= r;
-	/* a break leaves at least two body rows on each side, so neither a
-	 * lone row nor a lone total row sits under a repeated header */
+	/* a table starts on a page only with its header and three body rows
+	 * (issue 19; a shorter table moves whole), and a break leaves at
+	 * least two rows after it, so neither a lone row nor a lone total
+	 * row sits under a repeated header */
 	bool brk =
-	    last && !spans_on && (r == nr - 1 || (r >= t->nhead + 1 && r <= nr - 3));
+	    last && !spans_on && (r == nr - 1 || (r >= t->nhead + 2 && r <= nr - 3));
 	if (!whole)
 		brk = true; /* a row taller than a page breaks between its pieces */
 	struct vitem v = {.kind = V_ROW,

@@ -8,8 +8,6 @@
 #include "text.h"
 #include "vec.h"
 
-#define SUP_SCALE 0.65f /* superscript size, as Word sets footnote refs */
-#define SUP_RISE 0.35f
 
 int lt_add_op(struct lctx *c, struct op o)
 {
