@@ -540,7 +540,9 @@ static void scan_dates(struct line_ctx *c)
 			q = end - 1;
 			continue;
 		}
-		if (cn == 4 && a <= 2 && b <= 2) { /* D/M/YYYY */
+		int yv = cn == 4 ? num(s2 + 1, 4) : 0;
+		if (cn == 4 && a <= 2 && b <= 2 && num(q, a) <= 31 && num(s1 + 1, b) <= 31 &&
+		    yv >= 1000 && yv < 3000) { /* D/M/YYYY */
 			check_date(c, q, (size_t)(end - q), q, a, s1 + 1, b, num(q, a),
 				   num(s1 + 1, b), num(s2 + 1, 4));
 		} else if (a == 4 && sep == '-' && b <= 2 && cn && cn <= 2) { /* ISO */

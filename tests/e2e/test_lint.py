@@ -256,7 +256,8 @@ for text, what in [
         ("Thông tư số 10/2024/TT-BTC.", "a circular's number"),
         ("Mã `31/02/2024` trong mã.", "a code span"),
         ("Một nửa (1/2) số hộ, tỷ lệ 31/02.", "fractions without 'ngày'"),
-        ("Ngày 30 tháng 4 năm 2024.", "30 April")]:
+        ("Ngày 30 tháng 4 năm 2024.", "30 April"),
+        ("Mã số 99/99/9999 và 12/45/2024.", "numbers that cannot be a day and month")]:
     expect(text + "\n" + END, "ngay", 0, what)
 
 # ---------------------------------------------------------------- muc +
