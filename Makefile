@@ -37,7 +37,8 @@ MO := build/locale/vi/LC_MESSAGES/baocao.mo
 XGETTEXT_KEYS := --keyword=_ --keyword=N_ --keyword=diag_error:2 --keyword=diag_warn:2 \
 	--keyword=diag_error:4 --keyword=diag_warn:4 \
 	--keyword=diag_fail:2 --keyword=diag_note:1 --keyword=usage_error:1 \
-	--keyword=fail:4 --keyword=lex_error:3
+	--keyword=fail:4 --keyword=lex_error:3 --keyword=lint_add:5 --keyword=lint_add:6 \
+	--keyword=diag_finding:4 --keyword=diag_note_at:2 --keyword=diag_note_at:4
 
 SAMPLES := $(patsubst samples/%/bao-cao.md,%,$(wildcard samples/*/bao-cao.md))
 SAMPLE_PDFS := $(patsubst %,build/samples/%.pdf,$(SAMPLES))

@@ -269,7 +269,7 @@ static void lint_bo_cuc(struct lint *L)
 {
 	const struct doc *d = L->in->doc;
 	const struct meta *m = &d->meta;
-	const char *h = "add it to the front matter (see the template guide)";
+	const char *h = N_("add it to the front matter (see the template guide)");
 	if (!m->co_quan.s || !*m->co_quan.s)
 		lint_add(L, R_BO_CUC, 1, 1, h,
 			 "no 'co_quan': the issuing agency is missing from the header");

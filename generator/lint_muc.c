@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "lint_int.h"
 
 enum style { S_NONE, S_ROMAN, S_UPPER, S_ARABIC, S_DOTTED, S_LOWER, S_LROMAN };
@@ -259,8 +260,8 @@ static void check_step(struct lint *L, int line, const struct hnum *prev,
 	struct buf e = BUF_INIT;
 	expected(&e, prev);
 	int col = lint_col_of(L, line, h->tok, h->toklen);
-	const char *hint = "number the headings in order (or let baocao number them: "
-			   "danh_so_tu_dong: true)";
+	const char *hint = N_("number the headings in order (or let baocao number them: "
+			   "danh_so_tu_dong: true)");
 	if (same_number(prev, h))
 		lint_add(L, R_MUC, line, col, hint,
 			 "heading number '%.*s' repeats the one before it; expected '%s'",

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "lint_int.h"
 #include "text.h"
 
@@ -215,8 +216,8 @@ static char *swapped(struct arena *a, const char *s, size_t n)
 	return r;
 }
 
-static const char *SO_HINT = "Vietnamese figures use ',' for decimals and '.' to group "
-			     "thousands (1.234.567; 30,05%)";
+static const char *SO_HINT = N_("Vietnamese figures use ',' for decimals and '.' to group "
+			     "thousands (1.234.567; 30,05%)");
 
 static void report_so(struct line_ctx *c, const char *s, size_t n, size_t unit,
 		      const char *how)
@@ -375,8 +376,8 @@ static int days_in(int m, int y)
 	return d[m - 1];
 }
 
-static const char *NGAY_HINT = "check the day and the month; a date that does not "
-			       "exist is sent back";
+static const char *NGAY_HINT = N_("check the day and the month; a date that does not "
+			       "exist is sent back");
 
 /* Report a date [s, s+n) as written, day at [ds, ds+dn), month at
  * [ms, ms+mn); y 0: no year. Suggests the month's last day, or day and

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "lint_int.h"
 #include "numfmt.h"
 #include "text.h"
@@ -417,8 +418,8 @@ static void report(const struct table_ctx *c, int r, int col, struct numfmt_dec 
 	if (!cc)
 		cc = lint_col_of(L, line, c->text[r * c->t->ncols + col],
 				 strlen(c->text[r * c->t->ncols + col]));
-	const char *hint = "correct the total or the figures it adds up (rows labelled "
-			   "'Trong đó' and the sub-rows of a group are not added twice)";
+	const char *hint = N_("correct the total or the figures it adds up (rows labelled "
+			   "'Trong đó' and the sub-rows of a group are not added twice)");
 	if (name)
 		lint_add(L, R_TONG, line, cc, hint,
 			 "'%s' in column '%s' is %s, but the rows %s add up to %s",
