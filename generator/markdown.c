@@ -10,8 +10,8 @@
 #include "buf.h"
 #include "i18n.h"
 #include "cmarkhack.h" /* the bullet character */
-#include "mdguard.h"
 #include "image.h"
+#include "mdguard.h"
 #include "text.h"
 
 /* Exported by libcmark-gfm-extensions but declared in no installed header. */
@@ -36,6 +36,15 @@ struct md {
 	int nline_off;
 	long table_cells; /* of all tables so far (MAX_TABLE_CELLS) */
 	int nappendix; /* "# Phụ lục" headings so far */
+	/* Footnotes (only when the text holds a "[^"): lines of the source
+	 * some block of cmark's tree covers; the labels of the references
+	 * cmark resolved, upper case (its labels ignore case). */
+	bool has_notes;
+	bool rereading; /* a cell read a second time: no messages */
+	bool bad_ref; /* a reference without definition was reported */
+	uint8_t *covered;
+	const char **ref_labels;
+	int nref_labels, cap_ref_labels;
 };
 
 /* Template line of a line of the expanded text. */
@@ -63,6 +72,142 @@ static struct srcloc loc_col(struct md *m, cmark_node *n)
 	if (p && col >= 1 && (size_t)(col - 1) <= m->len - (size_t)(p - m->src))
 		l.col = text_column(p, p + col - 1);
 	return l;
+}
+
+/* ---- footnotes ----
+ * cmark-gfm resolves references ([^label], labels ignoring case) and
+ * moves the definitions it used to the end of the tree. What it could not
+ * use is read from its tree too: a reference with no definition is left
+ * as text, and a definition never referenced is dropped, leaving its
+ * lines outside every block of the tree. */
+
+/* "[^label]" at p (before end): the label's length, else 0. */
+static size_t note_label(const char *p, const char *end)
+{
+	if (end - p < 4 || p[0] != '[' || p[1] != '^')
+		return 0;
+	const char *q = p + 2;
+	while (q < end && *q != ']' && *q != ' ' && *q != '\t' && *q != '[')
+		q++;
+	return q < end && *q == ']' && q > p + 2 ? (size_t)(q - p - 2) : 0;
+}
+
+/* Where a text node's bytes are in the source: [*p0, *p1) on the line
+ * starting at *ls, line *line. cmark-gfm 0.29's inline positions count
+ * on from the paragraph's first line after a "\\" hard break, and end at
+ * column 0 on a paragraph's last line; both are read as such. false when
+ * the position does not lead to the text. */
+static bool text_span(struct md *m, cmark_node *n, const char *lit, const char **ls,
+		      const char **p0, const char **p1, int *line)
+{
+	*line = cmark_node_get_start_line(n);
+	int c0 = cmark_node_get_start_column(n), c1 = cmark_node_get_end_column(n);
+	const char *l = line_start(m, *line), *end = m->src + m->len;
+	if (!l || c0 < 1 || (size_t)(c0 - 1) >= (size_t)(end - l))
+		return false;
+	const char *p = l + c0 - 1;
+	if (*p != lit[0] && *p != '\\' && *p != '&')
+		return false;
+	for (const char *q = l; (q = memchr(q, '\n', (size_t)(p - q))); l = ++q)
+		++*line;
+	const char *le = memchr(p, '\n', (size_t)(end - p));
+	if (!le)
+		le = end;
+	const char *e = line_start(m, cmark_node_get_start_line(n)) + c1;
+	*ls = l;
+	*p0 = p;
+	*p1 = c1 >= c0 && e <= le && e > p ? e : le;
+	return true;
+}
+
+/* A text node holding "[^label]" as written (not "\\[^label]"): a
+ * reference cmark found no definition for. Its source, from the node's
+ * position, tells an escaped bracket from a real one. */
+static void check_text_refs(struct md *m, cmark_node *n, const char *lit)
+{
+	if (m->rereading || !strstr(lit, "[^"))
+		return;
+	const char *ls, *p, *e;
+	int line;
+	bool src = text_span(m, n, lit, &ls, &p, &e, &line);
+	if (!src) { /* no usable position: the text as cmark gives it */
+		ls = p = lit;
+		e = lit + strlen(lit);
+		line = cmark_node_get_start_line(n);
+	}
+	for (; p < e; p++) {
+		if (*p == '\\' && src) {
+			p++;
+			continue;
+		}
+		size_t k = note_label(p, e);
+		if (!k)
+			continue;
+		struct srcloc loc = {m->file, tline(m, line),
+				     src ? text_column(ls, p) : 0};
+		diag_error(
+		    loc,
+		    "footnote [^%.*s] has no definition; add a line '[^%.*s]: text' ",
+		    (int)k, p + 2, (int)k, p + 2);
+		m->bad_ref = true;
+		p += k + 1;
+	}
+}
+
+/* A reference cmark resolved: its label as written, for telling a second
+ * definition of it from an unused one. */
+static void note_ref_label(struct md *m, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+	int c0 = cmark_node_get_start_column(n), c1 = cmark_node_get_end_column(n);
+	const char *ls = line_start(m, line);
+	if (!ls || c0 < 1 || c1 < c0 || (size_t)(ls - m->src) + (size_t)c1 > m->len)
+		return;
+	size_t k = note_label(ls + c0 - 1, ls + c1);
+	if (k) {
+		const char *u = text_upper(m->a, arena_strndup(m->a, ls + c0 + 1, k));
+		ARR_PUSH(m->a, m->ref_labels, m->nref_labels, m->cap_ref_labels, u);
+	}
+}
+
+static void cover(struct md *m, cmark_node *n)
+{
+	if (!m->covered)
+		return;
+	int a = cmark_node_get_start_line(n), b = cmark_node_get_end_line(n);
+	for (int l = a > 1 ? a : 1; l <= b && l <= m->nline_off; l++)
+		m->covered[l - 1] = 1;
+}
+
+/* Definitions cmark dropped: "[^label]:" opening a line (after blanks or
+ * quote marks) that no block of the tree covers. */
+static void check_unused_notes(struct md *m)
+{
+	for (int l = 1; m->covered && l <= m->nline_off; l++) {
+		if (m->covered[l - 1])
+			continue;
+		const char *ls = line_start(m, l), *p = ls;
+		const char *e =
+		    l < m->nline_off ? m->src + m->line_off[l] : m->src + m->len;
+		while (p < e && (*p == ' ' || *p == '\t' || *p == '>'))
+			p++;
+		size_t k = note_label(p, e);
+		if (!k || p + k + 3 >= e || p[k + 3] != ':')
+			continue;
+		const char *u = text_upper(m->a, arena_strndup(m->a, p + 2, k));
+		bool used = false;
+		for (int i = 0; i < m->nref_labels && !used; i++)
+			used = strcmp(m->ref_labels[i], u) == 0;
+		struct srcloc loc = {m->file, tline(m, l), text_column(ls, p)};
+		if (used)
+			diag_warn(loc,
+				  "footnote [^%.*s] is defined twice; this definition "
+				  "is not used",
+				  (int)k, p + 2);
+		else
+			diag_warn(loc, "footnote [^%.*s] is defined but never referenced",
+				  (int)k, p + 2);
+	}
 }
 
 /* ---- inline runs ---- */
@@ -144,6 +289,10 @@ static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 		const char *lit = cmark_node_get_literal(n);
 		switch (t) {
 		case CMARK_NODE_TEXT:
+			if (m->has_notes)
+				check_text_refs(m, n, lit);
+			rb_text(&rb, lit, strlen(lit), face, line);
+			break;
 		case CMARK_NODE_CODE: rb_text(&rb, lit, strlen(lit), face, line); break;
 		case CMARK_NODE_SOFTBREAK:
 			rb_text(&rb, " ", 1, rb.face >= 0 ? rb.face : face, line);
@@ -166,6 +315,8 @@ static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 			break;
 		case CMARK_NODE_FOOTNOTE_REFERENCE: {
 			int num = atoi(lit);
+			if (!m->rereading)
+				note_ref_label(m, n);
 			rb_special(&rb, (struct run){
 					    .text = arena_strdup(m->a, lit),
 					    .len = (uint32_t)strlen(lit),
@@ -177,10 +328,11 @@ static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 		}
 		case CMARK_NODE_IMAGE:
 			if (!m->failed)
-				diag_error(loc_col(m, n),
-					   "an image must stand in a paragraph of its own "
-					   "(a blank line before and after it), not inside "
-					   "text or a table");
+				diag_error(
+				    loc_col(m, n),
+				    "an image must stand in a paragraph of its own "
+				    "(a blank line before and after it), not inside "
+				    "text or a table");
 			m->failed = true;
 			break;
 		default: break; /* links: their text children are read */
@@ -355,7 +507,8 @@ static bool appendix_heading(struct md *m, struct block *b)
 		return false;
 	while (*p == ' ')
 		p++;
-	if (strncmp(p, "số ", strlen("số ")) == 0 || strncmp(p, "SỐ ", strlen("SỐ ")) == 0)
+	if (strncmp(p, "số ", strlen("số ")) == 0 ||
+	    strncmp(p, "SỐ ", strlen("SỐ ")) == 0)
 		p += strlen("số ");
 	const char *num = p;
 	while ((*p >= '0' && *p <= '9') || (*p && strchr("IVXLC", *p)))
@@ -373,7 +526,8 @@ static bool appendix_heading(struct md *m, struct block *b)
 	r0->text = p;
 	r0->len = (uint32_t)strlen(p);
 	if (!*p) {
-		memmove(b->text.v, b->text.v + 1, sizeof *b->text.v * (size_t)(b->text.n - 1));
+		memmove(b->text.v, b->text.v + 1,
+			sizeof *b->text.v * (size_t)(b->text.n - 1));
 		b->text.n--;
 	}
 	upper_runs(m, &b->text);
@@ -453,7 +607,8 @@ static bool is_figure_title(const char *t)
 	static const char *const words[] = {"Biểu đồ", "BIỂU ĐỒ", "Hình", "HÌNH", NULL};
 	for (int i = 0; words[i]; i++) {
 		size_t n = strlen(words[i]);
-		if (strncmp(t, words[i], n) == 0 && (t[n] == ' ' || t[n] == 0 || t[n] == '.' || t[n] == ':'))
+		if (strncmp(t, words[i], n) == 0 &&
+		    (t[n] == ' ' || t[n] == 0 || t[n] == '.' || t[n] == ':'))
 			return true;
 	}
 	return false;
@@ -612,6 +767,7 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 	}
 	/* Re-read header rows after the first in bold. */
 	if (t->nhead > 1) {
+		m->rereading = true;
 		r = 0;
 		for (cmark_node *row = cmark_node_first_child(node); row && r < t->nhead;
 		     row = cmark_node_next(row), r++) {
@@ -628,6 +784,7 @@ static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
 						cmark_node_get_start_line(row));
 			}
 		}
+		m->rereading = false;
 	}
 	/* A column-number row right under the header (A | B | 1 | 2 | 4=3/1),
 	 * as budget forms (Biểu) have, belongs to the header: centred and
@@ -712,7 +869,8 @@ static bool chart_mark(struct md *m, cmark_node *node, const char *lit,
 		m->failed = true;
 		return true;
 	}
-	struct block *b = new_block(m, out, BLK_CHART, tline(m, cmark_node_get_start_line(node)));
+	struct block *b =
+	    new_block(m, out, BLK_CHART, tline(m, cmark_node_get_start_line(node)));
 	b->chart = m->doc->charts.v[i];
 	return true;
 }
@@ -773,19 +931,22 @@ static bool image_paragraph(struct md *m, cmark_node *para, struct blocklist *ou
 		di->col = loc.col;
 		const char *title = cmark_node_get_title(c);
 		if (title && *title && !image_width_spec(title, &di->pct, &di->mm)) {
-			diag_error(loc,
-				   "the image's title \"%s\" is not a width; write \"60%%\" "
-				   "(of the text width) or \"80mm\"",
-				   title);
+			diag_error(
+			    loc,
+			    "the image's title \"%s\" is not a width; write \"60%%\" "
+			    "(of the text width) or \"80mm\"",
+			    title);
 			m->failed = true;
 			return true;
 		}
 		if (!*di->src) {
-			diag_error(loc, "the image has no file: write ![caption](anh/x.png)");
+			diag_error(loc,
+				   "the image has no file: write ![caption](anh/x.png)");
 			m->failed = true;
 			return true;
 		}
-		collect_inlines(m, c, &di->caption, false, true, cmark_node_get_start_line(c));
+		collect_inlines(m, c, &di->caption, false, true,
+				cmark_node_get_start_line(c));
 		struct block *b = new_block(m, out, BLK_IMAGE, loc.line);
 		b->image = di;
 	}
@@ -852,6 +1013,10 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 	}
 	cmark_node_type t = cmark_node_get_type(node);
 	int line = tline(m, cmark_node_get_start_line(node));
+	if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+	    t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK ||
+	    t == CMARK_NODE_THEMATIC_BREAK || t == CMARK_NODE_TABLE)
+		cover(m, node);
 	if (t == CMARK_NODE_PARAGRAPH && !*prefix && image_paragraph(m, node, out)) {
 		return;
 	} else if (t == CMARK_NODE_PARAGRAPH) {
@@ -945,7 +1110,8 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 			m->failed = true;
 		} else if (lit && is_landscape_mark(lit) && out->n &&
 			   out->v[out->n - 1].kind == BLK_APPENDIX)
-			out->v[out->n - 1].appendix->landscape = true; /* the whole appendix */
+			out->v[out->n - 1].appendix->landscape =
+			    true; /* the whole appendix */
 		else if (lit && is_landscape_mark(lit))
 			m->landscape_next = true;
 		else if (lit && strncmp(lit, "<!--", 4) != 0)
@@ -961,185 +1127,6 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 	}
 }
 
-/* Footnote labels as written: "[^label]" references and "[^label]:"
- * definitions, outside escapes. cmark drops unreferenced definitions and
- * leaves a reference without definition as text, so both are found here. */
-struct fnlabel {
-	const char *s;
-	size_t n;
-	int line, col;
-	bool def;
-	bool found; /* a definition for a reference, or the reverse */
-};
-
-static int cmp_label(const void *x, const void *y)
-{
-	const struct fnlabel *a = *(const struct fnlabel *const *)x,
-			     *b = *(const struct fnlabel *const *)y;
-	if (a->n != b->n)
-		return a->n < b->n ? -1 : 1;
-	return memcmp(a->s, b->s, a->n);
-}
-
-static void scan_footnotes(struct md *m, struct fnlabel **out, int *nout)
-{
-	int cap = 0, line = 1;
-	const char *s = m->src, *ls = s;
-	const char *first = s; /* the line's first non-blank */
-	/* The column of the last label, advanced from there (counting from
-	 * the line start for each label was quadratic on long lines). */
-	const char *colp = s;
-	int col = 1;
-	bool in_fence = false;
-	for (size_t i = 0; i < m->len; i++) {
-		if (s[i] == '\n') {
-			line++;
-			ls = colp = s + i + 1;
-			col = 1;
-			continue;
-		}
-		if (s + i == ls) {
-			const char *p = ls;
-			while (*p == ' ')
-				p++;
-			first = p;
-			if (strncmp(p, "```", 3) == 0 || strncmp(p, "~~~", 3) == 0)
-				in_fence = !in_fence;
-		}
-		if (in_fence)
-			continue;
-		if (s[i] == '\\') {
-			/* an escaped character; a backslash ending the line (a
-			 * hard break) must not swallow the newline and the
-			 * line count */
-			if (i + 1 < m->len && s[i + 1] != '\n')
-				i++;
-			continue;
-		}
-		if (s[i] != '[' || i + 1 >= m->len || s[i + 1] != '^')
-			continue;
-		size_t j = i + 2;
-		while (j < m->len && s[j] != ']' && s[j] != '\n' && s[j] != ' ' &&
-		       s[j] != '[')
-			j++;
-		if (j >= m->len || s[j] != ']' || j == i + 2)
-			continue;
-		bool at_line_start = first == s + i;
-		col += text_column(colp, s + i) - 1;
-		colp = s + i;
-		struct fnlabel f = {s + i + 2,
-				    j - i - 2,
-				    line,
-				    col,
-				    at_line_start && j + 1 < m->len && s[j + 1] == ':',
-				    false};
-		ARR_PUSH(m->a, *out, *nout, cap, f);
-		i = j;
-	}
-}
-
-static bool check_footnotes(struct md *m)
-{
-	struct fnlabel *f = NULL;
-	int n = 0;
-	scan_footnotes(m, &f, &n);
-	/* Pair references with definitions by sorting the labels (comparing
-	 * every pair was quadratic: hours for a large generated report). */
-	struct fnlabel **by = arena_alloc(m->a, sizeof *by * (size_t)(n ? n : 1));
-	for (int i = 0; i < n; i++)
-		by[i] = &f[i];
-	qsort(by, (size_t)n, sizeof *by, cmp_label);
-	for (int i = 0; i < n;) {
-		int j = i;
-		bool refs = false, defs = false;
-		for (; j < n && cmp_label(&by[i], &by[j]) == 0; j++)
-			by[j]->def ? (defs = true) : (refs = true);
-		for (; i < j; i++)
-			by[i]->found = by[i]->def ? refs : defs;
-	}
-	bool ok = true;
-	for (int i = 0; i < n; i++) {
-		bool found = f[i].found;
-		struct srcloc loc = {m->file, tline(m, f[i].line), f[i].col};
-		if (!found && !f[i].def) {
-			diag_error(loc,
-				   "footnote [^%.*s] has no definition; add a line "
-				   "'[^%.*s]: text' ",
-				   (int)f[i].n, f[i].s, (int)f[i].n, f[i].s);
-			ok = false;
-		} else if (!found && f[i].def) {
-			diag_warn(loc, "footnote [^%.*s] is defined but never referenced",
-				  (int)f[i].n, f[i].s);
-		}
-	}
-	return ok;
-}
-
-/* A GFM delimiter row ("|---|:--:|"): only '|', ':', '-' and blanks,
- * with a '|' and a '-'. *ncols: the cells holding a '-'. */
-static bool is_delimiter_row(const char *p, const char *e, long *ncols)
-{
-	long n = 0;
-	bool pipe = false, dash = false;
-	for (; p < e; p++) {
-		if (*p == '|') {
-			pipe = true;
-			n += dash;
-			dash = false;
-		} else if (*p == '-') {
-			dash = true;
-		} else if (*p != ':' && *p != ' ' && *p != '\t') {
-			return false;
-		}
-	}
-	n += dash;
-	*ncols = n;
-	return pipe && n > 0;
-}
-
-/* cmark-gfm gives every row of a table as many cells as its header, and
- * a table runs on to the next blank line with every line a row: a
- * 60-column header and 100.000 lines of "x" (200 KB) took 1.5 GB inside
- * cmark. So the cells are counted before cmark sees the text, as an upper
- * bound: a delimiter row starts a table of that many columns (header and
- * delimiter rows count), and every line up to the next blank one is a
- * row. */
-static bool check_table_size(struct md *m)
-{
-	const char *p = m->src, *end = m->src + m->len;
-	long cells = 0, ncols = 0;
-	int line = 1, start = 0;
-	for (; p < end; line++) {
-		const char *e = memchr(p, '\n', (size_t)(end - p));
-		if (!e)
-			e = end;
-		bool blank = true;
-		for (const char *q = p; q < e && blank; q++)
-			blank = *q == ' ' || *q == '\t';
-		long n;
-		if (blank) {
-			ncols = 0;
-		} else if (ncols) {
-			cells += ncols;
-		} else if (is_delimiter_row(p, e, &n)) {
-			ncols = n;
-			cells += 2 * n;
-			start = line > 1 ? line - 1 : line;
-		}
-		if (cells > MAX_TABLE_CELLS) {
-			diag_error(
-			    loc_at(m, start),
-			    "the tables have more than %d cells in all (a table's "
-			    "rows run to the next blank line); split the report or "
-			    "summarise the data",
-			    MAX_TABLE_CELLS);
-			return false;
-		}
-		p = e < end ? e + 1 : end;
-	}
-	return true;
-}
-
 bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 	      const struct linemap *map, bool auto_number, struct doc *doc)
 {
@@ -1151,10 +1138,13 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 		       .doc = doc,
 		       .auto_number = auto_number,
 		       .bare_part = -1};
-	if (!check_footnotes(&m) || !check_table_size(&m))
-		return false;
 	if (!mdguard_check(file, md, len, map)) /* cmark-gfm's slow patterns */
 		return false;
+	m.has_notes = strstr(md, "[^") != NULL;
+	if (m.has_notes) {
+		line_start(&m, 1);
+		m.covered = arena_alloc(a, (size_t)m.nline_off);
+	}
 	cmark_gfm_core_extensions_ensure_registered();
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
 					   CMARK_OPT_VALIDATE_UTF8);
@@ -1178,7 +1168,8 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 	/* A "Biểu đồ ..." or "Hình ..." paragraph right above a chart or an
 	 * image is its title, kept with it. */
 	for (int i = 1; i < doc->blocks.n; i++) {
-		if (doc->blocks.v[i].kind != BLK_CHART && doc->blocks.v[i].kind != BLK_IMAGE)
+		if (doc->blocks.v[i].kind != BLK_CHART &&
+		    doc->blocks.v[i].kind != BLK_IMAGE)
 			continue;
 		struct block *b = &doc->blocks.v[i - 1];
 		if (b->kind == BLK_PARA && b->style == PARA_BODY && b->text.n &&
@@ -1204,7 +1195,9 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 				break;
 		}
 	}
+	if (!m.failed && !m.bad_ref)
+		check_unused_notes(&m);
 	cmark_node_free(root);
 	cmark_parser_free(p);
-	return !m.failed;
+	return !m.failed && !m.bad_ref;
 }

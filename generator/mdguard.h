@@ -2,8 +2,9 @@
  * parses in quadratic time (fixed upstream in 2023, gfm.7 and later),
  * found before cmark-gfm sees the text: raw HTML openers that never end
  * (`a <![CDATA[`, `a <?`, `a <!X`, `a <!--` repeated: each one rescans
- * the rest of its paragraph) and many images in one paragraph (`![[]()`
- * repeated: every link walks back over all open image brackets).
+ * the rest of its paragraph), many images in one paragraph (`![[]()`
+ * repeated: every link walks back over all open image brackets), and
+ * tables whose rows cmark-gfm would fill with the header's many cells.
  * Also the texts the PDF writer cannot take (mdguard_titles).
  * Owns: that pre-scan and its limits (bounds.h). Must not: parse
  * Markdown otherwise or build anything. */
