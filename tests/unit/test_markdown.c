@@ -170,6 +170,17 @@ static void test_footnotes(void)
 			 "r.md:11:4: error: footnote [^x] has no definition"),
 	      "a reference with no definition: error at its column: %s",
 	      buf_cstr(&diag_out));
+	CHECK(parse("Mã `[^x]` và \\[^y] ở đây.\n", false, &d) && d.nnotes == 0 &&
+		  !diag_out.len && d.blocks.n == 1 &&
+		  strcmp(text(&d.blocks.v[0]), "Mã [^x] và [^y] ở đây.") == 0,
+	      "[^x] in inline code and escaped are text, with no message: %s",
+	      buf_cstr(&diag_out));
+	CHECK(parse("A[^Ghi].\n\n[^ghi]: Chú.\n", false, &d) && d.nnotes == 1 &&
+		  !diag_out.len,
+	      "labels ignore case, as cmark's do: %s", buf_cstr(&diag_out));
+	CHECK(!parse("Dòng một\\\nhai[^9] và ba.\n", false, &d) &&
+		  strstr(buf_cstr(&diag_out), "r.md:12:4: error: footnote [^9]"),
+	      "a reference after a hard break, at its own line: %s", buf_cstr(&diag_out));
 	CHECK(
 	    parse("Một.\n\n[^y]: Thừa.\n", false, &d) && d.nnotes == 0 &&
 		strstr(
