@@ -433,7 +433,7 @@ bool image_width_spec(const char *s, double *pct, double *mm)
 	char *end;
 	char tmp[32];
 	size_t k = 0;
-	for (; s[k] && k < sizeof tmp - 1 && (s[k] == ',' || s[k] == '.' ||
+	for (; k < sizeof tmp - 1 && s[k] && (s[k] == ',' || s[k] == '.' ||
 					       (s[k] >= '0' && s[k] <= '9'));
 	     k++)
 		tmp[k] = s[k] == ',' ? '.' : s[k];

@@ -141,14 +141,15 @@ static int list_templates(const char *root)
 		diag_fail(DIAG_IO, "cannot read '%s': %s", root, strerror(errno));
 		return DIAG_IO;
 	}
-	char *names[MAX_FILES];
+	char *names[MAX_FILES] = {0};
 	int n = 0;
 	struct dirent *e;
 	while ((e = readdir(d)) && n < MAX_FILES)
-		if (e->d_name[0] != '.')
-			names[n++] = strdup(e->d_name);
+		if (e->d_name[0] != '.' && (names[n] = strdup(e->d_name)))
+			n++;
 	closedir(d);
-	qsort(names, (size_t)n, sizeof *names, cmp_str);
+	if (n > 1)
+		qsort(names, (size_t)n, sizeof *names, cmp_str);
 	for (int i = 0; i < n; i++) {
 		print_title(root, names[i]);
 		free(names[i]);
