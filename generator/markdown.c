@@ -669,7 +669,7 @@ static bool colnum_cell(const char *s, bool *letter, bool *formula, bool *parens
 static bool column_number_row(const struct dtable *t, int r, const char *marks)
 {
 	bool letter = false, formula = false, parens = false, seq = true;
-	int filled = 0, prev = -1;
+	int filled = 0, prev = -1, prev_letter = 'A' - 1;
 	for (int c = 0; c < t->ncols; c++) {
 		const struct tcell *tc = &t->cells[r * t->ncols + c];
 		if (marks[r * t->ncols + c])
@@ -690,10 +690,16 @@ static bool column_number_row(const struct dtable *t, int r, const char *marks)
 			seq &= prev < 0 || num == prev + 1;
 			prev = num;
 		}
+		if (tmp[0] >= 'A' && tmp[0] <= 'Z' && !tmp[1]) {
+			seq &= tmp[0] == prev_letter + 1;
+			prev_letter = tmp[0];
+		}
 		filled++;
 	}
-	/* bare numbers could be a row of data: only "(1) | (2) | (3)" counts */
-	return filled >= 2 && (letter || formula || (parens && seq && prev == filled));
+	/* A form numbers its columns in order (A, B, then 1, 2, 3): a data
+	 * row such as "1 | A | 10" is not one. Bare numbers could be a row of
+	 * data too: only "(1) | (2) | (3)" counts. */
+	return filled >= 2 && seq && (letter || formula || (parens && prev == filled));
 }
 
 static void build_table(struct md *m, cmark_node *node, struct blocklist *out)

@@ -182,6 +182,13 @@ expect(FORM + "| 1 | Xã A | 100 | 90 | 90,0 |\n| 2 | Xã B | 200 | 150 | 75,0 |
        "| | Tổng cộng | 300 | 250 | 80,0 |\n" + END, "tong", 1,
        "a form's total under a column-number row, named by its words",
        contains=["'Thực hiện'", "250", "240"])
+expect("| TT | Xã | Số hộ |\n|---|---|--:|\n| 1 | A | 10 |\n| 2 | B | 20 |\n"
+       "| | Tổng cộng | 35 |\n" + END, "tong", 1,
+       "a first data row '1 | A | 10' is data, not a column-number row (its 10 is counted)",
+       contains=["35", "30"])
+expect("| TT | Xã | Số hộ |\n|---|---|--:|\n| 1 | A | 10 |\n| 2 | B | 20 |\n"
+       "| | Tổng cộng | 30 |\n" + END, "tong", 0,
+       "one-letter names in the first data row: the total of both rows is right")
 
 # ---------------------------------------------------------------- so +
 expect("Tỷ lệ giải ngân đạt 30.05% kế hoạch.\n" + END, "so", 1, "'30.05%' in a sentence",
