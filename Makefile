@@ -37,7 +37,7 @@ MO := build/locale/vi/LC_MESSAGES/baocao.mo
 XGETTEXT_KEYS := --keyword=_ --keyword=N_ --keyword=diag_error:2 --keyword=diag_warn:2 \
 	--keyword=diag_error:4 --keyword=diag_warn:4 \
 	--keyword=diag_fail:2 --keyword=diag_note:1 --keyword=usage_error:1 \
-	--keyword=fail:4 --keyword=lex_error:3 --keyword=lint_add:5 --keyword=lint_add:6 \
+	--keyword=fail:4 --keyword=failx:4 --keyword=fail_at:4 --keyword=lex_error:3 --keyword=lint_add:6 \
 	--keyword=diag_finding:4 --keyword=diag_note_at:2 --keyword=diag_note_at:4
 
 SAMPLES := $(patsubst samples/%/bao-cao.md,%,$(wildcard samples/*/bao-cao.md))
@@ -89,7 +89,7 @@ $(MO): po/vi.po
 pot:
 	xgettext --from-code=UTF-8 --language=C $(XGETTEXT_KEYS) --no-location \
 		--sort-output --package-name=baocao --package-version=$(VERSION) \
-		-o po/baocao.pot $(sort $(wildcard generator/*.c))
+		-o po/baocao.pot $(sort $(wildcard generator/*.c generator/*.h))
 	sed -i '/^"POT-Creation-Date:/d' po/baocao.pot
 	msgmerge --quiet --update --backup=none --no-location --sort-output \
 		--no-fuzzy-matching po/vi.po po/baocao.pot

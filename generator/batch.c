@@ -1,4 +1,5 @@
 #include "batch.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,7 @@ static char *batch_path(const char *pattern, const struct table *t, int row,
 				   "row %d: the value '%s' of column '%s' %s, so it "
 				   "cannot name the file of -o '%s'; this row is not "
 				   "written",
-				   row + 1, c->text, name, why, pattern);
+				   row + 1, c->text, name, _(why), pattern);
 			*refused = true;
 		}
 		free(name);

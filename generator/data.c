@@ -395,8 +395,8 @@ static bool parse_csv(struct arena *a, const char *path, const char *name,
 			  "delimited) (*.csv)\" to avoid this warning",
 			  textenc_name(enc),
 			  enc == TEXTENC_CP1258
-			      ? "Excel's plain \"CSV\" on Vietnamese Windows"
-			      : "Excel's \"Unicode Text\", tab-separated");
+			      ? _("Excel's plain \"CSV\" on Vietnamese Windows")
+			      : _("Excel's \"Unicode Text\", tab-separated"));
 		raw = dec;
 		len = declen;
 	}
@@ -486,7 +486,7 @@ static char *read_csv(const char *path, size_t *len, size_t budget)
 	size_t limit = budget < MAX_INPUT_BYTES ? budget : MAX_INPUT_BYTES;
 	enum fio_status st = fio_read(path, limit, &b, &why);
 	if (st == FIO_CANNOT_OPEN) {
-		diag_fail(DIAG_IO, "cannot open %s: %s", path, why);
+		diag_fail(DIAG_IO, "cannot open %s: %s", path, _(why));
 		return NULL;
 	}
 	if (st == FIO_CANNOT_READ) {
@@ -541,7 +541,7 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 	DIR *d = opendir(dir);
 	if (!d) {
 		diag_fail(DIAG_IO, "cannot open data folder %s: %s", dir,
-			  strerror(errno));
+			  i18n_strerror(errno));
 		return false;
 	}
 	/* Messages name files as DIR/NAME.csv, without a doubled slash. */
@@ -563,7 +563,7 @@ bool data_load_dir_spec(struct arena *a, const char *dir, enum data_locale loc,
 			diag_error((struct srcloc){path, 1, 1},
 				   "this is %s, not a data file; replace it with the "
 				   "table's file or move it out of the data folder",
-				   why);
+				   _(why));
 			return false;
 		}
 		ARR_PUSH(a, names, nn, cap, arena_strdup(a, e->d_name));
@@ -660,7 +660,7 @@ const char *data_cell_place(struct arena *a, const struct table *t, int row, int
 {
 	const struct cell *c = data_cell(t, row, col);
 	if (!t->sheet)
-		return arena_printf(a, "%s:%d:%d (row %d, column %s)", t->path, c->line,
+		return arena_printf(a, _("%s:%d:%d (row %d, column %s)"), t->path, c->line,
 				    c->col, row + 1, t->names[col]);
 	char letters[8];
 	int n = 0;
@@ -670,7 +670,7 @@ const char *data_cell_place(struct arena *a, const struct table *t, int row, int
 	for (int i = 0; i < n; i++)
 		ref[i] = letters[n - 1 - i];
 	ref[n] = 0;
-	return arena_printf(a, "%s:%d:%d (sheet \"%s\", cell %s%d; row %d, column %s)",
+	return arena_printf(a, _("%s:%d:%d (sheet \"%s\", cell %s%d; row %d, column %s)"),
 			    t->path, c->line, c->col, t->sheet, ref, c->line, row + 1,
 			    t->names[col]);
 }

@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "expr_int.h"
+#include "i18n.h"
 
 unsigned long expr_max_steps = MAX_EVAL_STEPS;
 
@@ -677,7 +678,7 @@ static bool eval_call(struct expr_ctx *c, struct expr *e, struct expr_value *v)
 			    a.loc,
 			    "ngay() takes a date written YYYY-MM-DD or DD/MM/YYYY, "
 			    "not %s",
-			    a.kind == EXPR_TEXT ? expr_text_kind(&a, c->a) : "a number");
+			    a.kind == EXPR_TEXT ? expr_text_kind(&a, c->a) : _("a number"));
 			return false;
 		}
 		date_value(c, d, e->loc, v);

@@ -12,18 +12,18 @@
 const char *expr_text_kind(const struct expr_value *v, struct arena *a)
 {
 	if (v->t && v->row >= 0)
-		return arena_printf(a, "cell '%s' at %s", v->text,
+		return arena_printf(a, _("cell '%s' at %s"), v->text,
 				    data_cell_place(a, v->t, v->row, v->col));
 	if (v->sc && v->sc->loc.file && v->sc->loc.line > 0 &&
 	    strcmp(v->sc->loc.file, "--set") != 0)
-		return arena_printf(a, "value '%s' of '%s' (%s:%d)", v->text, v->sc->name,
+		return arena_printf(a, _("value '%s' of '%s' (%s:%d)"), v->text, v->sc->name,
 				    v->sc->loc.file, v->sc->loc.line);
 	if (v->sc && v->sc->loc.file) /* --set: the option says where */
-		return arena_printf(a, "value '%s' of '%s' (%s)", v->text, v->sc->name,
+		return arena_printf(a, _("value '%s' of '%s' (%s)"), v->text, v->sc->name,
 				    v->sc->loc.file);
 	if (v->sc)
-		return arena_printf(a, "value '%s' of '%s'", v->text, v->sc->name);
-	return arena_printf(a, "text \"%s\"", v->text);
+		return arena_printf(a, _("value '%s' of '%s'"), v->text, v->sc->name);
+	return arena_printf(a, _("text \"%s\""), v->text);
 }
 
 bool expr_number(struct expr_ctx *c, const struct expr_value *v, struct numfmt_dec *out)

@@ -1,4 +1,5 @@
 #include "fileio.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -52,7 +53,7 @@ bool fio_make_dirs(const char *path)
 		*s = 0;
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 			diag_fail(DIAG_IO, "cannot create folder '%s': %s", p,
-				  strerror(errno));
+				  i18n_strerror(errno));
 			free(p);
 			return false;
 		}
@@ -73,7 +74,7 @@ bool fio_output_blocked(const char *path)
 		diag_fail(DIAG_IO,
 			  "cannot write '%s': it is %s, and baocao replaces only "
 			  "regular files; choose another -o",
-			  path, why);
+			  path, _(why));
 	return true;
 }
 
@@ -86,7 +87,7 @@ bool fio_write_atomic(const char *path, const struct buf *b)
 	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		diag_fail(DIAG_IO, "cannot write '%s': %s", path, strerror(errno));
+		diag_fail(DIAG_IO, "cannot write '%s': %s", path, i18n_strerror(errno));
 		free(tmp);
 		return false;
 	}
@@ -115,7 +116,7 @@ bool fio_write_atomic(const char *path, const struct buf *b)
 	if (ok && rename(tmp, path) != 0)
 		ok = false;
 	if (!ok) {
-		diag_fail(DIAG_IO, "cannot write '%s': %s", path, strerror(errno));
+		diag_fail(DIAG_IO, "cannot write '%s': %s", path, i18n_strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);

@@ -249,14 +249,14 @@ const char *fm_key_role(const char *key)
 #define FM_ROLE(kind, f, top, role) {top ? #f : NULL, role},
 	static const char *const roles[][2] = {
 	    FM_PARTS(FM_ROLE) /* the parts' own */
-	    {"ky", "the signature block (ky.quyen_han, ky.chuc_vu, ky.ho_ten)"},
-	    {"trang", "the page settings (trang.le, trang.co_chu, trang.gian_dong, "
-		      "trang.thut_dau_dong)"},
+	    {"ky", N_("the signature block (ky.quyen_han, ky.chuc_vu, ky.ho_ten)")},
+	    {"trang", N_("the page settings (trang.le, trang.co_chu, trang.gian_dong, "
+			 "trang.thut_dau_dong)")},
 	};
 #undef FM_ROLE
 	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
 		if (roles[i][0] && strcmp(key, roles[i][0]) == 0)
-			return roles[i][1];
+			return roles[i][1] ? _(roles[i][1]) : NULL;
 	return NULL;
 }
 
@@ -268,8 +268,8 @@ static const char *role_hint(struct yctx *c, const char *key)
 	if (!role)
 		return "";
 	return arena_printf(c->a,
-			    "; '%s' is %s: a value of your own needs another name "
-			    "('%s_bao_cao', say)",
+			    _("; '%s' is %s: a value of your own needs another name "
+			      "('%s_bao_cao', say)"),
 			    key, role, key);
 }
 

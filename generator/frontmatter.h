@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "dataspec.h"
 #include "diag.h"
+#include "i18n.h"
 #include "scalar.h"
 
 struct fm_text {
@@ -47,22 +48,22 @@ struct page_setup {
  * order front-matter values expand (and report their errors) in. 'ky'
  * and 'trang', maps of several parts, are read by hand. */
 #define FM_PARTS(X)                                                                      \
-	X(TEXT, co_quan_chu_quan, 1, "the parent agency (first line of the header, left)") \
-	X(TEXT, co_quan, 1, "the issuing agency (header, left, bold)")                     \
-	X(TEXT, so, 1, "the document number ('Số: 05/BC-UBND')")                            \
-	X(TEXT, ky_hieu, 1, "the symbol after the number ('BC-UBND')")                      \
-	X(TEXT, dia_danh, 1, "the place name of the date line ('Phong Thổ, ngày ...')")     \
-	X(TEXT, loai, 1, "the document type above the title ('BÁO CÁO')")                   \
-	X(TEXT, trich_yeu, 1, "the summary under the document type")                        \
-	X(TEXT, phu_de, 1, "the italic line under the summary")                             \
-	X(LIST, kinh_gui, 1, "the recipients after 'Kính gửi:'")                            \
+	X(TEXT, co_quan_chu_quan, 1, N_("the parent agency (first line of the header, left)")) \
+	X(TEXT, co_quan, 1, N_("the issuing agency (header, left, bold)"))                     \
+	X(TEXT, so, 1, N_("the document number ('Số: 05/BC-UBND')"))                            \
+	X(TEXT, ky_hieu, 1, N_("the symbol after the number ('BC-UBND')"))                      \
+	X(TEXT, dia_danh, 1, N_("the place name of the date line ('Phong Thổ, ngày ...')"))     \
+	X(TEXT, loai, 1, N_("the document type above the title ('BÁO CÁO')"))                   \
+	X(TEXT, trich_yeu, 1, N_("the summary under the document type"))                        \
+	X(TEXT, phu_de, 1, N_("the italic line under the summary"))                             \
+	X(LIST, kinh_gui, 1, N_("the recipients after 'Kính gửi:'"))                            \
 	X(LIST, ky_chuc_vu, 0, NULL)                                                        \
-	X(LIST, noi_nhan, 1, "the list under 'Nơi nhận:'")                                  \
+	X(LIST, noi_nhan, 1, N_("the list under 'Nơi nhận:'"))                                  \
 	X(TEXT, ky_quyen_han, 0, NULL)                                                      \
 	X(TEXT, ky_ho_ten, 0, NULL)                                                         \
-	X(DATE, ngay, 1, "the report's date (YYYY-MM-DD, in the date line)")                \
-	X(BOOL, du_thao, 1, "the draft mark (true or false)")                               \
-	X(BOOL, danh_so_tu_dong, 1, "automatic heading numbers (true or false)")
+	X(DATE, ngay, 1, N_("the report's date (YYYY-MM-DD, in the date line)"))                \
+	X(BOOL, du_thao, 1, N_("the draft mark (true or false)"))                               \
+	X(BOOL, danh_so_tu_dong, 1, N_("automatic heading numbers (true or false)"))
 
 #define FM_FIELD_TEXT(f) struct fm_text f;
 #define FM_FIELD_DATE(f) struct fm_text f;

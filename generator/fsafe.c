@@ -1,4 +1,5 @@
 #include "fsafe.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,14 +12,14 @@ static const char *kind_of(mode_t m)
 	if (S_ISREG(m))
 		return NULL;
 	if (S_ISDIR(m))
-		return "a folder";
+		return N_("a folder");
 	if (S_ISFIFO(m))
-		return "a FIFO (named pipe)";
+		return N_("a FIFO (named pipe)");
 	if (S_ISCHR(m) || S_ISBLK(m))
-		return "a device";
+		return N_("a device");
 	if (S_ISSOCK(m))
-		return "a socket";
-	return "not a regular file";
+		return N_("a socket");
+	return N_("not a regular file");
 }
 
 /* stat failed with err on path: say why in words a user can act on */
@@ -26,10 +27,10 @@ static const char *stat_failure(const char *path, int err)
 {
 	struct stat l;
 	if (err == ELOOP)
-		return "a symbolic link loop";
+		return N_("a symbolic link loop");
 	if (err == ENOENT && lstat(path, &l) == 0 && S_ISLNK(l.st_mode))
-		return "a broken symbolic link";
-	return strerror(err);
+		return N_("a broken symbolic link");
+	return i18n_strerror(err);
 }
 
 const char *fsafe_not_regular(const char *path)
@@ -50,13 +51,13 @@ FILE *fsafe_open_input(const char *path, const char **why)
 		return NULL;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		*why = strerror(errno);
+		*why = i18n_strerror(errno);
 		return NULL;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0 || (*why = kind_of(st.st_mode)) != NULL) {
 		if (!*why)
-			*why = strerror(errno);
+			*why = i18n_strerror(errno);
 		close(fd);
 		return NULL;
 	}
@@ -65,7 +66,7 @@ FILE *fsafe_open_input(const char *path, const char **why)
 		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	FILE *f = fdopen(fd, "rb");
 	if (!f) {
-		*why = strerror(errno);
+		*why = i18n_strerror(errno);
 		close(fd);
 	}
 	return f;
@@ -89,28 +90,28 @@ const char *fsafe_output_blocked(const char *path)
 const char *fsafe_name_part(const char *v)
 {
 	if (!*v)
-		return "is empty";
+		return N_("is empty");
 	if (v[0] == '/')
-		return "starts with '/' (an absolute path)";
+		return N_("starts with '/' (an absolute path)");
 	if (v[0] == '.')
-		return "starts with '.' (a hidden file, or a parent folder)";
+		return N_("starts with '.' (a hidden file, or a parent folder)");
 	if (strstr(v, ".."))
-		return "contains '..'";
+		return N_("contains '..'");
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
 		if (*p == '/' || *p == '\\')
-			return "contains a path separator ('/' or '\\')";
+			return N_("contains a path separator ('/' or '\\')");
 		if (*p < 0x20 || *p == 0x7F)
-			return "contains a control character";
+			return N_("contains a control character");
 		/* C1 controls U+0080..U+009F: C2 80..C2 9F */
 		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-			return "contains a control character";
+			return N_("contains a control character");
 		/* direction marks and overrides (U+200E/F, U+202A..E,
 		 * U+2066..9) would make the name read differently */
 		if (p[0] == 0xE2 && p[1] == 0x80 &&
 		    (p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE)))
-			return "contains a text direction mark";
+			return N_("contains a text direction mark");
 		if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
-			return "contains a text direction mark";
+			return N_("contains a text direction mark");
 	}
 	return NULL;
 }

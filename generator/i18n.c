@@ -1,5 +1,6 @@
 #include "i18n.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,4 +145,31 @@ const char *i18n_tr(const char *msgid)
 			lo = mid + 1;
 	}
 	return msgid;
+}
+
+const char *i18n_strerror(int err)
+{
+	/* glibc's own texts come from its catalogue, which needs the locale
+	 * that setlocale may not find; ours are in baocao.mo */
+	static const struct {
+		int err;
+		const char *text;
+	} known[] = {
+	    {ENOENT, N_("No such file or directory")},
+	    {ENOTDIR, N_("Not a directory")},
+	    {EISDIR, N_("Is a directory")},
+	    {EACCES, N_("Permission denied")},
+	    {EPERM, N_("Operation not permitted")},
+	    {ENOSPC, N_("No space left on device")},
+	    {EROFS, N_("Read-only file system")},
+	    {ELOOP, N_("Too many levels of symbolic links")},
+	    {ENAMETOOLONG, N_("File name too long")},
+	    {EEXIST, N_("File exists")},
+	    {EMFILE, N_("Too many open files")},
+	    {EIO, N_("Input/output error")},
+	};
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		if (known[i].err == err)
+			return i18n_tr(known[i].text);
+	return strerror(err);
 }

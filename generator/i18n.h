@@ -19,6 +19,10 @@ const char *i18n_tr(const char *msgid) __attribute__((format_arg(1)));
 /* Vietnamese messages are on. */
 bool i18n_vi(void);
 
+/* strerror(err), in Vietnamese for the errors a user meets (a missing
+ * file or folder, no permission, a full disk) when messages are. */
+const char *i18n_strerror(int err);
+
 #define _(s) i18n_tr(s)
 #define N_(s) s
 

@@ -1,5 +1,6 @@
 /* image: PNG and JPEG files for the report (see image.h). */
 #include "image.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -344,8 +345,8 @@ static bool jpeg_parse(const char *name, struct image *im, struct srcloc loc)
 					   "(baseline) JPEG",
 					   name,
 					   mk == 0xC3 || mk == 0xC7 || mk == 0xCB || mk == 0xCF
-					       ? "lossless"
-					       : "arithmetic-coded or hierarchical");
+					       ? _("lossless")
+					       : _("arithmetic-coded or hierarchical"));
 				return false;
 			}
 			if (prec != 8) {
@@ -499,7 +500,7 @@ const struct image *image_load(struct arena *a, struct imageset *set,
 		if (errno == ENOENT)
 			diag_error(loc, "image '%s' not found (looked for %s)", src, path);
 		else
-			diag_error(loc, "cannot read image '%s': %s", src, strerror(errno));
+			diag_error(loc, "cannot read image '%s': %s", src, i18n_strerror(errno));
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -513,7 +514,7 @@ const struct image *image_load(struct arena *a, struct imageset *set,
 	}
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		diag_error(loc, "cannot read image '%s': %s", src, strerror(errno));
+		diag_error(loc, "cannot read image '%s': %s", src, i18n_strerror(errno));
 		return NULL;
 	}
 	size_t len = (size_t)st.st_size;

@@ -34,7 +34,7 @@ static bool walk(const char *root, const char *rel, char **files, int *n)
 	}
 	DIR *d = opendir(dir);
 	if (!d) {
-		diag_fail(DIAG_IO, "cannot read '%s': %s", dir, strerror(errno));
+		diag_fail(DIAG_IO, "cannot read '%s': %s", dir, i18n_strerror(errno));
 		free(dir);
 		return false;
 	}
@@ -74,7 +74,7 @@ static bool make_parents(const char *path)
 		*s = 0;
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 			diag_fail(DIAG_IO, "cannot create folder '%s': %s", p,
-				  strerror(errno));
+				  i18n_strerror(errno));
 			ok = false;
 		}
 		*s = '/';
@@ -87,14 +87,14 @@ static bool copy_file(const char *from, const char *to)
 {
 	FILE *in = fopen(from, "rb");
 	if (!in) {
-		diag_fail(DIAG_IO, "cannot read '%s': %s", from, strerror(errno));
+		diag_fail(DIAG_IO, "cannot read '%s': %s", from, i18n_strerror(errno));
 		return false;
 	}
 	/* O_EXCL: a file that appeared since the check is still not replaced */
 	int fd = open(to, O_WRONLY | O_CREAT | O_EXCL, 0666);
 	if (fd < 0) {
 		diag_fail(errno == EEXIST ? DIAG_USAGE : DIAG_IO, "cannot write '%s': %s",
-			  to, strerror(errno));
+			  to, i18n_strerror(errno));
 		fclose(in);
 		return false;
 	}
@@ -108,7 +108,7 @@ static bool copy_file(const char *from, const char *to)
 	if (close(fd) != 0)
 		ok = false;
 	if (!ok)
-		diag_fail(DIAG_IO, "cannot write '%s': %s", to, strerror(errno));
+		diag_fail(DIAG_IO, "cannot write '%s': %s", to, i18n_strerror(errno));
 	return ok;
 }
 
@@ -138,7 +138,7 @@ static int list_templates(const char *root)
 {
 	DIR *d = opendir(root);
 	if (!d) {
-		diag_fail(DIAG_IO, "cannot read '%s': %s", root, strerror(errno));
+		diag_fail(DIAG_IO, "cannot read '%s': %s", root, i18n_strerror(errno));
 		return DIAG_IO;
 	}
 	char *names[MAX_FILES] = {0};

@@ -25,7 +25,7 @@ static bool read_template(const char *path, struct buf *out)
 		if (!strcmp(why, "a folder"))
 			diag_fail(DIAG_IO, "'%s' is a folder, not a file", path);
 		else
-			diag_fail(DIAG_IO, "cannot read '%s': %s", path, why);
+			diag_fail(DIAG_IO, "cannot read '%s': %s", path, _(why));
 		return false;
 	case FIO_TOO_LARGE:
 		diag_error((struct srcloc){path, 0, 0}, "file is larger than %zu MB",

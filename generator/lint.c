@@ -292,14 +292,14 @@ static void lint_bo_cuc(struct lint *L)
 		const struct mtext *last = &m->noi_nhan.v[m->noi_nhan.n - 1];
 		if (last->s && !starts_with(last->s, "Lưu") && !starts_with(last->s, "LƯU"))
 			lint_add(L, R_BO_CUC, last->line, 0,
-				 "end the list with '- Lưu: VT, ...' (Decree 30)",
+				 N_("end the list with '- Lưu: VT, ...' (Decree 30)"),
 				 "'noi_nhan' does not end with 'Lưu: VT'");
 		bool nhu_tren = false;
 		for (int i = 0; i < m->noi_nhan.n; i++)
 			nhu_tren |= starts_with(m->noi_nhan.v[i].s, "Như trên");
 		if (nhu_tren && !m->kinh_gui.n)
 			lint_add(L, R_BO_CUC, m->noi_nhan.v[0].line, 0,
-				 "add 'kinh_gui' with the recipients 'Như trên' stands for",
+				 N_("add 'kinh_gui' with the recipients 'Như trên' stands for"),
 				 "'noi_nhan' says 'Như trên' but there is no 'kinh_gui'");
 	}
 	if (!m->has_ky)
@@ -319,7 +319,7 @@ static void lint_bo_cuc(struct lint *L)
 			n--;
 		if (n < 3 || memcmp(r->text + n - 3, "./.", 3) != 0)
 			lint_add(L, R_BO_CUC, r->line, 0,
-				 "end the last paragraph with './.'",
+				 N_("end the last paragraph with './.'"),
 				 "the body does not end with the end mark './.'");
 		break;
 	}

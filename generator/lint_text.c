@@ -259,7 +259,7 @@ static void check_figure(struct line_ctx *c, const char *s, size_t n)
 			q += 1 + k;
 		}
 		if (q < s + n && *q == '.')
-			report_so(c, s, n, unit_after(s + n, c->e), "written the English way");
+			report_so(c, s, n, unit_after(s + n, c->e), _("written the English way"));
 		return;
 	}
 	if (dots >= 2)
@@ -276,7 +276,7 @@ static void check_figure(struct line_ctx *c, const char *s, size_t n)
 		cell = k > 0 && !(k < 64 && c->head_skip[k]) && whole_cell(c, s, s + n);
 	}
 	if (unit || cell)
-		report_so(c, s, n, unit, "written the English way");
+		report_so(c, s, n, unit, _("written the English way"));
 }
 
 /* "1,234,567": two or more ',' groups of three digits, nothing else. */
@@ -300,7 +300,7 @@ static void check_commas(struct line_ctx *c, const char *s, size_t n)
 		q += 1 + m;
 	}
 	if (groups >= 2)
-		report_so(c, s, n, unit_after(s + n, c->e), "grouped the English way");
+		report_so(c, s, n, unit_after(s + n, c->e), _("grouped the English way"));
 }
 
 static bool range_dash(const char *p, const char *e)
@@ -401,17 +401,17 @@ static void check_date(struct line_ctx *c, const char *s, size_t n, const char *
 		buf_put(&fix, a_end, (size_t)(b - a_end));
 		buf_put(&fix, a, (size_t)(a_end - a));
 		buf_put(&fix, b_end, (size_t)(s + n - b_end));
-		buf_printf(&why, "there is no month %d", m);
+		buf_printf(&why, _("there is no month %d"), m);
 	} else if (m < 1 || m > 12) {
-		buf_printf(&why, "there is no month %d", m);
+		buf_printf(&why, _("there is no month %d"), m);
 	} else {
 		int last = days_in(m, y);
 		if (d == 0)
-			buf_puts(&why, "there is no day 0");
+			buf_puts(&why, _("there is no day 0"));
 		else if (y)
-			buf_printf(&why, "month %d of %d has %d days", m, y, last);
+			buf_printf(&why, _("month %d of %d has %d days"), m, y, last);
 		else
-			buf_printf(&why, "month %d has %d days", m, last);
+			buf_printf(&why, _("month %d has %d days"), m, last);
 		int nd = d == 0 ? 1 : last;
 		buf_put(&fix, s, (size_t)(ds - s));
 		if (dn >= 2)

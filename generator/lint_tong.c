@@ -423,12 +423,12 @@ static void report(const struct table_ctx *c, int r, int col, struct numfmt_dec 
 	if (name)
 		lint_add(L, R_TONG, line, cc, hint,
 			 "'%s' in column '%s' is %s, but the rows %s add up to %s",
-			 c->rows[r].label, name, buf_cstr(&a), below ? "below" : "above",
+			 c->rows[r].label, name, buf_cstr(&a), below ? _("below") : _("above"),
 			 buf_cstr(&b));
 	else
 		lint_add(L, R_TONG, line, cc, hint,
 			 "'%s' in column %d is %s, but the rows %s add up to %s",
-			 c->rows[r].label, col + 1, buf_cstr(&a), below ? "below" : "above",
+			 c->rows[r].label, col + 1, buf_cstr(&a), below ? _("below") : _("above"),
 			 buf_cstr(&b));
 	buf_free(&a);
 	buf_free(&b);

@@ -13,6 +13,7 @@
  * by its header texts top to bottom. The header is kept as rows of texts
  * with "<" / "^" merge marks, which {{ table }} prints as it is. */
 #include "sheet.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -164,7 +165,7 @@ static void fail_at(struct ctx *x, int row, int col, const char *fmt, ...)
 	char msg[768];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap); /* translated here: diag gets "%s" */
 	va_end(ap);
 	diag_error((struct srcloc){x->wb->path, row + 1, col + 1}, "%s (sheet \"%s\", cell %s)",
 		   msg, x->s->name, sheet_cell_name(x->a, row, col));

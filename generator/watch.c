@@ -179,7 +179,7 @@ int watch_run(const struct report_opts *o)
 	int sfd = signalfd(-1, &set, SFD_CLOEXEC);
 	int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (fd < 0 || sfd < 0) {
-		diag_fail(DIAG_IO, "cannot watch files: %s", strerror(errno));
+		diag_fail(DIAG_IO, "cannot watch files: %s", i18n_strerror(errno));
 		return DIAG_IO;
 	}
 	char *out = output_of(o);
@@ -189,7 +189,7 @@ int watch_run(const struct report_opts *o)
 		own[1] = strrchr(o->deps, '/') ? strrchr(o->deps, '/') + 1 : o->deps;
 	build(o, fd, out);
 	if (!ntargets) {
-		diag_fail(DIAG_IO, "cannot watch '%s': %s", o->input, strerror(errno));
+		diag_fail(DIAG_IO, "cannot watch '%s': %s", o->input, i18n_strerror(errno));
 		free(out);
 		return DIAG_IO;
 	}

@@ -4,6 +4,7 @@
  * report says where its table is. An entry without tep: adjusts the
  * automatic table of that name (header rows, number convention). */
 #include "workbook.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -37,7 +38,7 @@ static char *slurp(const char *path, size_t *len, size_t budget)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		diag_fail(DIAG_IO, "cannot open %s: %s", path, strerror(errno));
+		diag_fail(DIAG_IO, "cannot open %s: %s", path, i18n_strerror(errno));
 		return NULL;
 	}
 	if ((unsigned long long)st.st_size > MAX_INPUT_BYTES) {
@@ -56,7 +57,7 @@ static char *slurp(const char *path, size_t *len, size_t budget)
 	switch (fio_read(path, MAX_INPUT_BYTES, &b, &why)) {
 	case FIO_OK: break;
 	case FIO_CANNOT_OPEN:
-		diag_fail(DIAG_IO, "cannot open %s: %s", path, why);
+		diag_fail(DIAG_IO, "cannot open %s: %s", path, _(why));
 		return NULL;
 	case FIO_TOO_LARGE: /* grown since the stat above */
 		buf_free(&b);

@@ -3,6 +3,7 @@
  * its dimensions. Numbers come as C doubles, written here with 17
  * significant digits and rounded like Excel shows them (xlsx_number). */
 #include "xls.h"
+#include "i18n.h"
 
 #include <freexl.h>
 #include <stdio.h>
@@ -18,14 +19,14 @@
 static const char *why(int rc)
 {
 	switch (rc) {
-	case FREEXL_INSUFFICIENT_MEMORY: return "out of memory";
+	case FREEXL_INSUFFICIENT_MEMORY: return _("out of memory");
 	case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-		return "no Excel workbook inside (an Excel version older than 97, or "
-		       "another program's file; save it as .xlsx)";
+		return _("no Excel workbook inside (an Excel version older than 97, or "
+			 "another program's file; save it as .xlsx)");
 	case FREEXL_UNSUPPORTED_CHARSET:
-		return "its text is in a code page libfreexl cannot read (save it as "
-		       ".xlsx)";
-	default: return "damaged or not an .xls workbook";
+		return _("its text is in a code page libfreexl cannot read (save it as "
+			 ".xlsx)");
+	default: return _("damaged or not an .xls workbook");
 	}
 }
 
@@ -131,8 +132,8 @@ bool xls_read(struct arena *a, const char *path, size_t max_cells, struct workbo
 					g.text = double_text(a, v.value.double_value);
 					if (!g.text) {
 						g.kind = G_ERROR;
-						g.text = "the cell holds a value that is not a "
-							 "finite number";
+						g.text = _("the cell holds a value that is not a "
+							   "finite number");
 					}
 					break;
 				case FREEXL_CELL_TEXT:
@@ -141,8 +142,8 @@ bool xls_read(struct arena *a, const char *path, size_t max_cells, struct workbo
 					g.text = clean_text(a, v.value.text_value);
 					if (!g.text) {
 						g.kind = G_ERROR;
-						g.text = "the cell's text is not valid Unicode; "
-							 "the file is damaged";
+						g.text = _("the cell's text is not valid Unicode; "
+							   "the file is damaged");
 					}
 					break;
 				case FREEXL_CELL_DATE:

@@ -12,6 +12,7 @@
  * the limit whatever the directory claims. Numbers are kept as decimal
  * text (no strtod: the C library's locale must not matter). */
 #include "xlsx.h"
+#include "i18n.h"
 
 #include <expat.h>
 #include <stdarg.h>
@@ -98,7 +99,7 @@ static void failx(struct x *x, int row, int col, const char *fmt, ...)
 	char msg[640];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap); /* translated here: diag gets "%s" */
 	va_end(ap);
 	if (row >= 0 && x->sh)
 		diag_error((struct srcloc){x->path, row + 1, col + 1},
@@ -843,17 +844,17 @@ static void end_cell(struct x *x)
 		add_cell(x, G_BOOL, strcmp(v, "0") == 0 ? "FALSE" : "TRUE");
 	} else if (strcmp(t, "e") == 0) {
 		add_cell(x, G_ERROR,
-			 arena_printf(x->a, "the cell shows Excel's error %.20s%s; correct "
-					    "it in the workbook",
-				      v, x->has_f ? " (from its formula)" : ""));
+			 arena_printf(x->a, _("the cell shows Excel's error %.20s%s; correct "
+					       "it in the workbook"),
+				      v, x->has_f ? _(" (from its formula)") : ""));
 	} else if (strcmp(t, "d") == 0) {
 		size_t n = strlen(v);
 		int y, m, d;
 		if (n >= 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3)
 			add_cell(x, G_DATE, arena_strndup(x->a, v, 10));
 		else
-			add_cell(x, G_ERROR, arena_printf(x->a, "the date '%.30s' is not a "
-								"date; the file is damaged",
+			add_cell(x, G_ERROR, arena_printf(x->a, _("the date '%.30s' is not a "
+								  "date; the file is damaged"),
 							  v));
 	} else {
 		enum fmtkind k = x->cstyle >= 0 && (size_t)x->cstyle < x->nxf
@@ -862,8 +863,8 @@ static void end_cell(struct x *x)
 		const char *num = xlsx_number(x->a, v, k == F_PERCENT ? 2 : 0);
 		if (!num) {
 			add_cell(x, G_ERROR,
-				 arena_printf(x->a, "the value '%.30s' is not a number; the "
-						    "file is damaged",
+				 arena_printf(x->a, _("the value '%.30s' is not a number; the "
+						       "file is damaged"),
 					      v));
 			return;
 		}

@@ -78,7 +78,7 @@ pot = os.path.join(tmp, "baocao.pot")
 mk = open(os.path.join(P.ROOT, "Makefile")).read()
 keys = re.search(r"XGETTEXT_KEYS := (.*?)\n\n", mk, re.S).group(1).replace("\\\n", " ").split()
 srcs = sorted(os.path.join(P.ROOT, "generator", f) for f in os.listdir(
-    os.path.join(P.ROOT, "generator")) if f.endswith(".c"))
+    os.path.join(P.ROOT, "generator")) if f.endswith((".c", ".h")))
 x = subprocess.run(["xgettext", "--from-code=UTF-8", "--language=C", "--no-location",
                     "-o", pot] + keys + srcs, capture_output=True, text=True)
 P.check(x.returncode == 0, "xgettext reads the sources", x.stderr)
@@ -98,9 +98,40 @@ want = msgids(pot)
 have = msgids(os.path.join(P.ROOT, "po", "vi.po"))
 missing = [m for m in want if m and not have.get(m)]
 P.check(len(want) > 100 and not missing,
-        "every message in generator/*.c (%d) has a Vietnamese translation in po/vi.po "
+        "every message in generator/*.[ch] (%d) has a Vietnamese translation in po/vi.po "
         "(run `make pot`, then translate the empty msgstr)" % len(want), "\n".join(missing))
 c = subprocess.run(["msgfmt", "--check", "-o", "/dev/null",
                     os.path.join(P.ROOT, "po", "vi.po")], capture_output=True, text=True)
 P.check(c.returncode == 0, "msgfmt --check po/vi.po (formats match)", c.stderr)
+
+# ---- no English left inside a Vietnamese message ----
+# Parts composed into a message at run time (a cell's place, a key's role,
+# a file's kind, the system's reason, a lint finding's detail) must come
+# through the catalogue too: every tests/bad case, and the linter's
+# findings, read under LANG=vi with what the user wrote taken out.
+import vi_leaks  # noqa: E402
+
+VI_ONLY = dict(CLEAN, LANG="vi_VN.UTF-8")
+bad = vi_leaks.bad_case_messages(VI_ONLY)
+leaks = vi_leaks.leaks(bad)
+P.check(len(bad) > 100 and not leaks,
+        "LANG=vi: no English words in the messages of %d tests/bad cases" % len(bad),
+        "\n".join("%s %s\n    %s" % (n, w, l) for n, l, w in leaks))
+LINT = ("---\nco_quan: UBND XÃ A\n---\n\n# I. KẾT QUẢ\n\nTỷ lệ đạt 30.05%, vốn 1,234,567 "
+        "đồng. Họp ngày 31/02/2024 và 29/02/2023; ngày 15 tháng 13 năm 2024.\n\n"
+        "| TT | Xã | Hộ |\n|---|---|--:|\n| 1 | Mường So | 10 |\n| 2 | Bản Lang | 20 |\n"
+        "| | Tổng cộng | 31 |\n\n| | Tổng cộng | 5 |\n|---|---|\n| 1 | 2 |\n\n"
+        "# III. NHIỆM VỤ\n\nLàm tiếp.\n")
+lsrc = os.path.join(tmp, "lint.md")
+with open(lsrc, "w") as f:
+    f.write(LINT)
+rc, _, err = run({"LANG": "vi_VN.UTF-8"}, "check", lsrc)
+found = [("check", l) for l in err.splitlines()]
+leaks = vi_leaks.leaks(found)
+P.check(rc == 0 and len(found) >= 6 and not leaks,
+        "LANG=vi: the linter's findings (tong, so, ngay, muc, bo-cuc) hold no English",
+        err + "\n".join(str(x) for x in leaks))
+P.check(bool(vi_leaks.leaks([("en", "x.md:1:1: error: cell 'a' at data/t.csv:2:1 (row 1, "
+                                     "column a) is not a number")])),
+        "the English-word check finds an English message (it can fail)")
 P.done()
