@@ -447,8 +447,13 @@ static float xy_chart(struct lctx *c, const struct chart *ch, float x, float w)
 				float cy = VY(ch->val[i * ch->nser + s]);
 				marker(c, s, cx, cy);
 				if (show) {
-					/* the first series above its points, the second below */
-					float base = s == 0 ? cy - 6 : cy + 6 + dsize * 0.8f;
+					/* above the point, except the lower of two points
+					 * at one x: below it, so where the lines cross
+					 * neither label sits on the other's marker */
+					double v = ch->val[i * ch->nser + s];
+					double o = ch->nser == 2 ? ch->val[i * ch->nser + 1 - s] : v;
+					bool below = v < o || (v == o && s == 1);
+					float base = below ? cy + 6 + dsize * 0.8f : cy - 6;
 					label(c, dl[i * ch->nser + s], FACE_REGULAR, dsize, cx, base,
 					      0, line);
 				}

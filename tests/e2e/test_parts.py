@@ -628,4 +628,33 @@ if P.check(rc == 0 and err == "", "the parts sample builds with no message", err
             "the landscape appendix's table ends with its total row", row)
     P.check(len(images_of(out)) == 2, "the parts sample draws its two pictures")
 
+# ---- line chart labels: where two series cross, neither label sits on a
+# point of the other (the higher point's label above, the lower's below) ----
+CROSS = {"data/von.csv": "Năm,Kế hoạch,Thực hiện\n2020,60.000,58.200\n2021,72.000,75.300\n"
+         "2022,80.500,79.100\n2023,91.000,92.400\n2024,98.000,97.650\n"}
+rc, err, pdf = P.build("---\nco_quan: UBND HUYỆN A\n---\nBiểu đồ 1. Vốn\n\n"
+                       "{{ chart line von x=nam y=ke_hoach,thuc_hien }}\n\nHết./.\n",
+                       files=CROSS)
+P.check(rc == 0, "a line chart of two crossing series builds", err)
+if rc == 0:
+    pts = []
+    for pno, h, page in P.trace_pages(pdf):
+        for el in page.iter("stroke_path"):
+            ps = [q for q in el if q.tag in ("moveto", "lineto")]
+            if float(el.get("linewidth")) > 1.3 and len(ps) == 5:
+                pts += [(float(q.get("x")), h - float(q.get("y"))) for q in ps]
+    P.check(len(pts) == 10, "two polylines of 5 points", pts)
+    labels = {w.text: w for w in P.words(pdf) if re.fullmatch(r"\d+\.\d{3}", w.text)}
+    vals = ["60.000", "58.200", "72.000", "75.300", "80.500", "79.100", "91.000", "92.400",
+            "98.000", "97.650"]
+    P.check(all(v in labels for v in vals), "every data label reads back", sorted(labels))
+    hits = [(v, x, y) for v in vals if v in labels for x, y in pts
+            if labels[v].x0 - 3 < x < labels[v].x1 + 3 and labels[v].y0 - 3 < y < labels[v].y1 + 3]
+    P.check(not hits, "no data label box comes within 3 pt of a line's point (marker)", hits)
+    order = [(hi, lo) for hi, lo in [("60.000", "58.200"), ("75.300", "72.000"),
+                                     ("80.500", "79.100"), ("92.400", "91.000"),
+                                     ("98.000", "97.650")]
+             if hi in labels and lo in labels and not labels[hi].y1 <= labels[lo].y0]
+    P.check(not order, "at each year the higher value's label is above the lower's", order)
+
 P.done()
