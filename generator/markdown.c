@@ -11,53 +11,21 @@
 #include "i18n.h"
 #include "cmarkhack.h" /* the bullet character */
 #include "image.h"
+#include "md_int.h"
 #include "mdguard.h"
 #include "text.h"
 
-/* Exported by libcmark-gfm-extensions but declared in no installed header. */
-extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL;
-
-struct md {
-	struct arena *a;
-	const char *file;
-	const char *src;
-	size_t len;
-	const struct linemap *map;
-	struct doc *doc;
-	bool auto_number;
-	bool landscape_next; /* "<!-- ngang -->" seen: the next table */
-	int counter[4];
-	int bare_part; /* index of a "Phần I" heading with no title, or -1 */
-	bool failed;
-	/* Byte offset of each line of src, built on first use: finding an
-	 * item's line by scanning from the top made long ordered lists
-	 * quadratic (100.000 items took 23 s). */
-	size_t *line_off;
-	int nline_off;
-	long table_cells; /* of all tables so far (MAX_TABLE_CELLS) */
-	int nappendix; /* "# Phụ lục" headings so far */
-	/* Footnotes (only when the text holds a "[^"): lines of the source
-	 * some block of cmark's tree covers; the labels of the references
-	 * cmark resolved, upper case (its labels ignore case). */
-	bool has_notes;
-	bool rereading; /* a cell read a second time: no messages */
-	bool bad_ref; /* a reference without definition was reported */
-	uint8_t *covered;
-	const char **ref_labels;
-	int nref_labels, cap_ref_labels;
-};
-
 /* Template line of a line of the expanded text. */
-static int tline(const struct md *m, int line)
+int md_tline(const struct md *m, int line)
 {
 	if (line >= 1 && (size_t)line <= m->map->n)
 		return m->map->lines[line - 1];
 	return line > 0 ? line : 0;
 }
 
-static struct srcloc loc_at(const struct md *m, int line)
+struct srcloc md_loc_at(const struct md *m, int line)
 {
-	return (struct srcloc){m->file, tline(m, line), 0};
+	return (struct srcloc){m->file, md_tline(m, line), 0};
 }
 
 static const char *line_start(struct md *m, int line);
@@ -67,7 +35,7 @@ static const char *line_start(struct md *m, int line);
 static struct srcloc loc_col(struct md *m, cmark_node *n)
 {
 	int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
-	struct srcloc l = loc_at(m, line);
+	struct srcloc l = md_loc_at(m, line);
 	const char *p = line_start(m, line);
 	if (p && col >= 1 && (size_t)(col - 1) <= m->len - (size_t)(p - m->src))
 		l.col = text_column(p, p + col - 1);
@@ -143,7 +111,7 @@ static void check_text_refs(struct md *m, cmark_node *n, const char *lit)
 		size_t k = note_label(p, e);
 		if (!k)
 			continue;
-		struct srcloc loc = {m->file, tline(m, line),
+		struct srcloc loc = {m->file, md_tline(m, line),
 				     src ? text_column(ls, p) : 0};
 		diag_error(
 		    loc,
@@ -198,7 +166,7 @@ static void check_unused_notes(struct md *m)
 		bool used = false;
 		for (int i = 0; i < m->nref_labels && !used; i++)
 			used = strcmp(m->ref_labels[i], u) == 0;
-		struct srcloc loc = {m->file, tline(m, l), text_column(ls, p)};
+		struct srcloc loc = {m->file, md_tline(m, l), text_column(ls, p)};
 		if (used)
 			diag_warn(loc,
 				  "footnote [^%.*s] is defined twice; this definition "
@@ -259,7 +227,7 @@ static bool is_br_tag(const char *s)
 /* Collect the inline content of a block node into runs. base_bold and
  * base_italic are the block's own style (a heading); emphasis toggles
  * italic, strong adds bold. */
-static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
+void md_collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 			    bool base_bold, bool base_italic, int block_line)
 {
 	struct runbuilder rb = {.m = m, .out = out, .face = -1, .line = block_line};
@@ -283,7 +251,7 @@ static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		int face = FACE_OF(base_bold || bold > 0, base_italic != (italic > 0));
-		int line = tline(m, cmark_node_get_start_line(n) > 0
+		int line = md_tline(m, cmark_node_get_start_line(n) > 0
 					? cmark_node_get_start_line(n)
 					: block_line);
 		const char *lit = cmark_node_get_literal(n);
@@ -343,7 +311,7 @@ static void collect_inlines(struct md *m, cmark_node *node, struct inl *out,
 	buf_free(&rb.text);
 }
 
-static void prepend_text(struct md *m, struct inl *in, const char *s, int line)
+void md_prepend_text(struct md *m, struct inl *in, const char *s, int line)
 {
 	struct run r = {.text = arena_strdup(m->a, s),
 			.len = (uint32_t)strlen(s),
@@ -354,7 +322,7 @@ static void prepend_text(struct md *m, struct inl *in, const char *s, int line)
 	in->v[0] = r;
 }
 
-static struct block *new_block(struct md *m, struct blocklist *bl, enum block_kind k,
+struct block *md_new_block(struct md *m, struct blocklist *bl, enum block_kind k,
 			       int line)
 {
 	struct block b = {.kind = k, .line = line};
@@ -614,226 +582,6 @@ static bool is_figure_title(const char *t)
 	return false;
 }
 
-/* A merge marker is a cell holding only an unescaped "<" or "^". */
-static char merge_marker(cmark_node *cell)
-{
-	cmark_node *t = cmark_node_first_child(cell);
-	if (!t || cmark_node_next(t) || cmark_node_get_type(t) != CMARK_NODE_TEXT)
-		return 0;
-	const char *lit = cmark_node_get_literal(t);
-	if ((strcmp(lit, "<") != 0 && strcmp(lit, "^") != 0) ||
-	    cmark_node_get_end_column(t) != cmark_node_get_start_column(t))
-		return 0;
-	return lit[0];
-}
-
-/* "1", "(2)", "A", "4=3/1", "(5)=(3)+(4)": a column number of a form. */
-static bool colnum_cell(const char *s, bool *letter, bool *formula, bool *parens, int *num)
-{
-	int items = 0;
-	*num = -1;
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		bool paren = *s == '(';
-		s += paren;
-		*parens |= paren;
-		const char *b = s;
-		int v = 0;
-		if (*s >= '0' && *s <= '9') {
-			while (*s >= '0' && *s <= '9' && s - b < 3)
-				v = v * 10 + (*s++ - '0');
-			if (!items)
-				*num = v;
-		} else if (*s >= 'A' && *s <= 'Z') {
-			s++;
-			*letter = true;
-		} else {
-			return false;
-		}
-		if (paren && *s++ != ')')
-			return false;
-		items++;
-		while (*s == ' ')
-			s++;
-		if (!*s)
-			break;
-		if (!strchr("=+-*/x:", *s))
-			return false;
-		*formula = true;
-		s++;
-	}
-	return items > 0;
-}
-
-static bool column_number_row(const struct dtable *t, int r, const char *marks)
-{
-	bool letter = false, formula = false, parens = false, seq = true;
-	int filled = 0, prev = -1, prev_letter = 'A' - 1;
-	for (int c = 0; c < t->ncols; c++) {
-		const struct tcell *tc = &t->cells[r * t->ncols + c];
-		if (marks[r * t->ncols + c])
-			return false;
-		if (!tc->text.n)
-			continue;
-		if (tc->text.n != 1 || tc->text.v[0].note)
-			return false;
-		char tmp[32];
-		if (tc->text.v[0].len >= sizeof tmp)
-			return false;
-		memcpy(tmp, tc->text.v[0].text, tc->text.v[0].len);
-		tmp[tc->text.v[0].len] = 0;
-		int num;
-		if (!colnum_cell(tmp, &letter, &formula, &parens, &num))
-			return false;
-		if (num >= 0) {
-			seq &= prev < 0 || num == prev + 1;
-			prev = num;
-		}
-		if (tmp[0] >= 'A' && tmp[0] <= 'Z' && !tmp[1]) {
-			seq &= tmp[0] == prev_letter + 1;
-			prev_letter = tmp[0];
-		}
-		filled++;
-	}
-	/* A form numbers its columns in order (A, B, then 1, 2, 3): a data
-	 * row such as "1 | A | 10" is not one. Bare numbers could be a row of
-	 * data too: only "(1) | (2) | (3)" counts. */
-	return filled >= 2 && seq && (letter || formula || (parens && prev == filled));
-}
-
-static void build_table(struct md *m, cmark_node *node, struct blocklist *out)
-{
-	int line = tline(m, cmark_node_get_start_line(node));
-	int ncols = cmark_gfm_extensions_get_table_columns(node);
-	int nrows = 0;
-	for (cmark_node *r = cmark_node_first_child(node); r; r = cmark_node_next(r))
-		nrows++;
-	if (ncols <= 0 || nrows <= 0)
-		return;
-	if (ncols > MAX_TABLE_COLUMNS) {
-		diag_error(loc_at(m, cmark_node_get_start_line(node)),
-			   "table has %d columns; at most %d fit a page", ncols,
-			   MAX_TABLE_COLUMNS);
-		m->failed = true;
-		return;
-	}
-	/* Each cell costs a few hundred bytes through layout: bound them
-	 * all, as the data's cells are (a 4 MB table of empty cells took
-	 * 1 GB). */
-	m->table_cells += (long)ncols * nrows;
-	if (m->table_cells > MAX_TABLE_CELLS) {
-		diag_error(loc_at(m, cmark_node_get_start_line(node)),
-			   "the tables have more than %d cells in all (a table's rows "
-			   "run to the next blank line); split the report or "
-			   "summarise the data",
-			   MAX_TABLE_CELLS);
-		m->failed = true;
-		return;
-	}
-	struct dtable *t = arena_alloc(m->a, sizeof *t);
-	t->ncols = ncols;
-	t->nrows = nrows;
-	t->cells = arena_alloc(m->a, sizeof *t->cells * (size_t)ncols * (size_t)nrows);
-	t->row_line = arena_alloc(m->a, sizeof *t->row_line * (size_t)nrows);
-	t->align = arena_alloc(m->a, (size_t)ncols + 1);
-	uint8_t *al = cmark_gfm_extensions_get_table_alignments(node);
-	for (int c = 0; c < ncols; c++)
-		t->align[c] = al ? (char)al[c] : 0;
-	char *marks = arena_alloc(m->a, (size_t)ncols * (size_t)nrows);
-	int r = 0;
-	for (cmark_node *row = cmark_node_first_child(node); row;
-	     row = cmark_node_next(row), r++) {
-		t->row_line[r] = tline(m, cmark_node_get_start_line(row));
-		int c = 0;
-		for (cmark_node *cell = cmark_node_first_child(row); cell && c < ncols;
-		     cell = cmark_node_next(cell), c++) {
-			struct tcell *tc = &t->cells[r * ncols + c];
-			tc->colspan = tc->rowspan = 1;
-			marks[r * ncols + c] = merge_marker(cell);
-			if (!marks[r * ncols + c])
-				collect_inlines(m, cell, &tc->text, r == 0, false,
-						cmark_node_get_start_line(row));
-		}
-		for (; c < ncols; c++)
-			t->cells[r * ncols + c].colspan =
-			    t->cells[r * ncols + c].rowspan = 1;
-	}
-	/* Header rows: the GFM header row, then every following row that
-	 * merges a cell into the row above ("^"), so a two-level header is
-	 * still valid GFM. */
-	t->nhead = 1;
-	while (t->nhead < nrows) {
-		bool up = false;
-		for (int c = 0; c < ncols; c++)
-			up |= marks[t->nhead * ncols + c] == '^';
-		if (!up)
-			break;
-		t->nhead++;
-	}
-	/* Re-read header rows after the first in bold. */
-	if (t->nhead > 1) {
-		m->rereading = true;
-		r = 0;
-		for (cmark_node *row = cmark_node_first_child(node); row && r < t->nhead;
-		     row = cmark_node_next(row), r++) {
-			if (r == 0)
-				continue;
-			int c = 0;
-			for (cmark_node *cell = cmark_node_first_child(row);
-			     cell && c < ncols; cell = cmark_node_next(cell), c++) {
-				struct tcell *tc = &t->cells[r * ncols + c];
-				if (marks[r * ncols + c])
-					continue;
-				tc->text = (struct inl){0};
-				collect_inlines(m, cell, &tc->text, true, false,
-						cmark_node_get_start_line(row));
-			}
-		}
-		m->rereading = false;
-	}
-	/* A column-number row right under the header (A | B | 1 | 2 | 4=3/1),
-	 * as budget forms (Biểu) have, belongs to the header: centred and
-	 * repeated on every page. */
-	if (t->nhead < nrows - 1 && column_number_row(t, t->nhead, marks))
-		t->nhead++;
-	/* Resolve merges: "<" joins the owner on the left, "^" the one above. */
-	int *owner = arena_alloc(m->a, sizeof *owner * (size_t)ncols * (size_t)nrows);
-	for (r = 0; r < nrows; r++)
-		for (int c = 0; c < ncols; c++) {
-			int i = r * ncols + c;
-			owner[i] = i;
-			char mk = marks[i];
-			if (mk == '<' && c > 0) {
-				owner[i] = owner[i - 1];
-			} else if (mk == '^' && r > 0) {
-				owner[i] = owner[i - ncols];
-			} else if (mk) {
-				diag_warn(loc_at(m, cmark_node_get_start_line(node)),
-					  "'%c' in the %s has no cell to merge into", mk,
-					  c == 0 ? _("first column") : _("first row"));
-				marks[i] = 0;
-				t->cells[i].text = (struct inl){0};
-				prepend_text(m, &t->cells[i].text, mk == '<' ? "<" : "^",
-					     t->row_line[r]);
-				continue;
-			}
-			if (owner[i] != i) {
-				struct tcell *o = &t->cells[owner[i]];
-				int orow = owner[i] / ncols, ocol = owner[i] % ncols;
-				t->cells[i].covered = true;
-				if (c - ocol + 1 > o->colspan)
-					o->colspan = c - ocol + 1;
-				if (r - orow + 1 > o->rowspan)
-					o->rowspan = r - orow + 1;
-			}
-		}
-	struct block *b = new_block(m, out, BLK_TABLE, line);
-	t->landscape = m->landscape_next;
-	m->landscape_next = false;
-	b->table = t;
-}
-
 /* "<!-- ngang -->" (or "landscape") before a table sets it on landscape
  * pages: an HTML comment, so the file stays plain GFM elsewhere. */
 static bool is_landscape_mark(const char *lit)
@@ -870,13 +618,13 @@ static bool chart_mark(struct md *m, cmark_node *node, const char *lit,
 		return false;
 	const char *rest = end + 4;
 	if (rest[strspn(rest, " \t\r\n")]) {
-		diag_error(loc_at(m, cmark_node_get_start_line(node)),
+		diag_error(md_loc_at(m, cmark_node_get_start_line(node)),
 			   "put {{ chart ... }} on a line of its own");
 		m->failed = true;
 		return true;
 	}
 	struct block *b =
-	    new_block(m, out, BLK_CHART, tline(m, cmark_node_get_start_line(node)));
+	    md_new_block(m, out, BLK_CHART, md_tline(m, cmark_node_get_start_line(node)));
 	b->chart = m->doc->charts.v[i];
 	return true;
 }
@@ -951,9 +699,9 @@ static bool image_paragraph(struct md *m, cmark_node *para, struct blocklist *ou
 			m->failed = true;
 			return true;
 		}
-		collect_inlines(m, c, &di->caption, false, true,
+		md_collect_inlines(m, c, &di->caption, false, true,
 				cmark_node_get_start_line(c));
-		struct block *b = new_block(m, out, BLK_IMAGE, loc.line);
+		struct block *b = md_new_block(m, out, BLK_IMAGE, loc.line);
 		b->image = di;
 	}
 	return true;
@@ -987,9 +735,9 @@ static const char *item_marker(struct md *m, cmark_node *list, cmark_node *item)
 static void para_from_literal(struct md *m, cmark_node *node, struct blocklist *out,
 			      const char **prefix)
 {
-	int line = tline(m, cmark_node_get_start_line(node));
+	int line = md_tline(m, cmark_node_get_start_line(node));
 	const char *lit = cmark_node_get_literal(node);
-	struct block *b = new_block(m, out, BLK_PARA, line);
+	struct block *b = md_new_block(m, out, BLK_PARA, line);
 	char *s = arena_strdup(m->a, lit ? lit : "");
 	size_t n = strlen(s);
 	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
@@ -1001,7 +749,7 @@ static void para_from_literal(struct md *m, cmark_node *node, struct blocklist *
 	    .text = s, .len = (uint32_t)n, .face = FACE_REGULAR, .line = line};
 	ARR_PUSH(m->a, b->text.v, b->text.n, b->text.cap, r);
 	if (*prefix) {
-		prepend_text(m, &b->text, *prefix, line);
+		md_prepend_text(m, &b->text, *prefix, line);
 		*prefix = NULL;
 	}
 }
@@ -1012,13 +760,13 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 	if (m->failed)
 		return;
 	if (depth > MAX_NESTING) {
-		diag_error(loc_at(m, cmark_node_get_start_line(node)),
+		diag_error(md_loc_at(m, cmark_node_get_start_line(node)),
 			   "blocks nested more than %d deep", MAX_NESTING);
 		m->failed = true;
 		return;
 	}
 	cmark_node_type t = cmark_node_get_type(node);
-	int line = tline(m, cmark_node_get_start_line(node));
+	int line = md_tline(m, cmark_node_get_start_line(node));
 	if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
 	    t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK ||
 	    t == CMARK_NODE_THEMATIC_BREAK || t == CMARK_NODE_TABLE)
@@ -1026,21 +774,21 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 	if (t == CMARK_NODE_PARAGRAPH && !*prefix && image_paragraph(m, node, out)) {
 		return;
 	} else if (t == CMARK_NODE_PARAGRAPH) {
-		struct block *b = new_block(m, out, BLK_PARA, line);
-		collect_inlines(m, node, &b->text, false, false,
+		struct block *b = md_new_block(m, out, BLK_PARA, line);
+		md_collect_inlines(m, node, &b->text, false, false,
 				cmark_node_get_start_line(node));
 		if (*prefix) {
-			prepend_text(m, &b->text, *prefix, line);
+			md_prepend_text(m, &b->text, *prefix, line);
 			*prefix = NULL;
 		}
 	} else if (t == CMARK_NODE_HEADING) {
 		int level = cmark_node_get_heading_level(node);
 		if (level > 4)
 			level = 4;
-		struct block *b = new_block(m, out, BLK_HEADING, line);
+		struct block *b = md_new_block(m, out, BLK_HEADING, line);
 		b->level = level;
 		/* # bold upper, ## bold, ### bold italic, #### italic */
-		collect_inlines(m, node, &b->text, level <= 3, level >= 3,
+		md_collect_inlines(m, node, &b->text, level <= 3, level >= 3,
 				cmark_node_get_start_line(node));
 		if (level == 1 && b->text.n && m->bare_part >= 0 &&
 		    m->bare_part == out->n - 2 && !section_number(b->text.v[0].text)) {
@@ -1082,7 +830,7 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		if (level == 1)
 			upper_runs(m, &b->text);
 		if (m->auto_number) {
-			prepend_text(m, &b->text, heading_number(m, level), line);
+			md_prepend_text(m, &b->text, heading_number(m, level), line);
 			b->text.v[0].face = FACE_OF(level <= 3, level >= 3);
 		}
 	} else if (t == CMARK_NODE_LIST) {
@@ -1099,7 +847,7 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		}
 	} else if (t == CMARK_NODE_CODE_BLOCK) {
 		diag_warn(
-		    loc_at(m, cmark_node_get_start_line(node)),
+		    md_loc_at(m, cmark_node_get_start_line(node)),
 		    "text indented by 4 or more spaces (or fenced) is read as a plain "
 		    "paragraph; remove the indentation");
 		para_from_literal(m, node, out, prefix);
@@ -1111,7 +859,7 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		int off;
 		const char *lost = lit ? mdguard_comment_block(lit, &off) : NULL;
 		if (lost) { /* a comment that would swallow text */
-			diag_error(loc_at(m, cmark_node_get_start_line(node) + off), "%s",
+			diag_error(md_loc_at(m, cmark_node_get_start_line(node) + off), "%s",
 				   lost);
 			m->failed = true;
 		} else if (lit && is_landscape_mark(lit) && out->n &&
@@ -1123,9 +871,9 @@ static void walk(struct md *m, cmark_node *node, struct blocklist *out,
 		else if (lit && strncmp(lit, "<!--", 4) != 0)
 			para_from_literal(m, node, out, prefix);
 	} else if (t == CMARK_NODE_THEMATIC_BREAK) {
-		new_block(m, out, BLK_PAGEBREAK, line);
+		md_new_block(m, out, BLK_PAGEBREAK, line);
 	} else if (t == CMARK_NODE_TABLE) {
-		build_table(m, node, out);
+		md_build_table(m, node, out);
 	} else if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
 		/* handled by md_parse */
 	} else {
@@ -1166,7 +914,7 @@ bool md_parse(struct arena *a, const char *file, const char *md, size_t len,
 		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
 			continue;
 		struct note nt = {.num = doc->nnotes + 1,
-				  .line = tline(&m, cmark_node_get_start_line(c))};
+				  .line = md_tline(&m, cmark_node_get_start_line(c))};
 		const char *pf = NULL;
 		walk_children(&m, c, &nt.blocks, &pf, 1);
 		ARR_PUSH(a, doc->notes, doc->nnotes, cap, nt);

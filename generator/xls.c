@@ -1,7 +1,7 @@
 /* xls: libfreexl opens the file (an OLE2 compound document) and parses the
  * whole BIFF stream at once; every sheet is then read cell by cell inside
  * its dimensions. Numbers come as C doubles, written here with 17
- * significant digits and rounded like Excel shows them (xlsx_number). */
+ * significant digits and rounded like Excel shows them (xlvalue_number). */
 #include "xls.h"
 #include "i18n.h"
 
@@ -14,7 +14,7 @@
 
 #include "bounds.h"
 #include "text.h"
-#include "xlsx.h"
+#include "xlvalue.h"
 
 static const char *why(int rc)
 {
@@ -38,7 +38,7 @@ static const char *double_text(struct arena *a, double d)
 	for (char *p = tmp; *p; p++)
 		if (*p == ',')
 			*p = '.';
-	return xlsx_number(a, tmp, 0);
+	return xlvalue_number(a, tmp, 0);
 }
 
 /* libfreexl checks nothing: text that is not UTF-8 is refused (NULL);

@@ -19,14 +19,4 @@
 bool xlsx_read_mem(struct arena *a, const char *path, const void *data, size_t len,
 		   size_t max_cells, struct workbook *out);
 
-/* The number text of an Excel cell value ("1250.5", "4.4999999999999996",
- * "1.2E-3") in plain C form rounded as Excel shows it (15 significant
- * digits, at most 12 decimals), times 10^shift (2 for a percent cell);
- * NULL when it is not a number. */
-const char *xlsx_number(struct arena *a, const char *v, int shift);
-
-/* Date serial (1900 system with its leap-year quirk, or 1904) to
- * YYYY-MM-DD; false when out of Excel's range. */
-bool xlsx_date(long serial, bool date1904, char out[11]);
-
 #endif

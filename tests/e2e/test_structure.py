@@ -86,4 +86,18 @@ rc, err = compile_with_version(
 P.check(rc != 0 and "written for cmark-gfm 0.29.0.gfm.6" in err,
         "cmarkhack.c refuses another cmark-gfm with a clear message", err)
 
+
+def file_sizes():
+    """One job per file: no generator/*.c over 1000 lines (issue 12)."""
+    long = []
+    for src in SOURCES:
+        if src.endswith(".c"):
+            with open(src, encoding="utf-8") as f:
+                n = sum(1 for _ in f)
+            if n > 1000:
+                long.append("%s: %d lines" % (os.path.basename(src), n))
+    P.check(not long, "no generator/*.c is over 1000 lines", long)
+
+
+file_sizes()
 P.done()

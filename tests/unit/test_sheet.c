@@ -9,6 +9,7 @@
 #include "textenc.h"
 #include "unit.h"
 #include "xlsx.h"
+#include "xlvalue.h"
 
 static struct buf diag_out = BUF_INIT;
 
@@ -35,12 +36,12 @@ static void numbers(struct arena *a)
 	    {"999999999999999.9", "0", "1000000000000000"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		const char *got = xlsx_number(a, cases[i][0], atoi(cases[i][1]));
-		CHECK_STR(got ? got : "(null)", cases[i][2], "xlsx_number(%s, %s)", cases[i][0],
+		const char *got = xlvalue_number(a, cases[i][0], atoi(cases[i][1]));
+		CHECK_STR(got ? got : "(null)", cases[i][2], "xlvalue_number(%s, %s)", cases[i][0],
 			  cases[i][1]);
 	}
-	CHECK(xlsx_number(a, "abc", 0) == NULL, "xlsx_number refuses text");
-	CHECK(xlsx_number(a, "1e", 0) == NULL, "xlsx_number refuses a bare exponent");
+	CHECK(xlvalue_number(a, "abc", 0) == NULL, "xlvalue_number refuses text");
+	CHECK(xlvalue_number(a, "1e", 0) == NULL, "xlvalue_number refuses a bare exponent");
 }
 
 static void dates(void)
@@ -56,13 +57,13 @@ static void dates(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char out[11] = "";
-		bool ok = xlsx_date(cases[i].serial, cases[i].d1904, out);
-		CHECK(ok, "xlsx_date(%ld) ok", cases[i].serial);
-		CHECK_STR(out, cases[i].want, "xlsx_date(%ld, %d)", cases[i].serial,
+		bool ok = xlvalue_date(cases[i].serial, cases[i].d1904, out);
+		CHECK(ok, "xlvalue_date(%ld) ok", cases[i].serial);
+		CHECK_STR(out, cases[i].want, "xlvalue_date(%ld, %d)", cases[i].serial,
 			  cases[i].d1904);
 	}
 	char out[11];
-	CHECK(!xlsx_date(2958466, false, out), "a serial past 9999-12-31 is no date");
+	CHECK(!xlvalue_date(2958466, false, out), "a serial past 9999-12-31 is no date");
 }
 
 #define T(r, c, s) {r, c, G_TEXT, s}
