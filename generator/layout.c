@@ -8,12 +8,6 @@
 #include "layout_int.h"
 #include "vec.h"
 
-int lc_push_item(struct lctx *c, struct vitem v)
-{
-	VEC_PUSH(c->items, c->nitems, c->capitems, v);
-	return c->nitems - 1;
-}
-
 static void geometry(struct lctx *c)
 {
 	const struct page_setup *p = &c->doc->meta.page;
@@ -96,10 +90,10 @@ static void add_lines(struct lctx *c, const struct block *b, int bi,
 				  .nlines = n,
 				  .outline = l == 0 ? outline : -1,
 				  .src_line = b->line};
-		lc_push_item(c, v);
+		lt_push_item(c, v);
 		c->out->stats.lines++;
 	}
-	lc_push_item(c, (struct vitem){.kind = V_SPACE,
+	lt_push_item(c, (struct vitem){.kind = V_SPACE,
 				       .brk = keep == KEEP_NONE,
 				       .table = -1,
 				       .h = gap,
@@ -131,7 +125,7 @@ static int landscape_group_end(const struct doc *d, int i)
 
 static void page_turn(struct lctx *c, bool landscape, int bi)
 {
-	lc_push_item(c, (struct vitem){.kind = V_BREAK,
+	lt_push_item(c, (struct vitem){.kind = V_BREAK,
 				       .brk = true,
 				       .landscape = landscape,
 				       .table = -1,
@@ -198,7 +192,7 @@ static void body(struct lctx *c, int from, int to)
 			break;
 		case BLK_TABLE:
 			ltab_table(c, b, i);
-			lc_push_item(c, (struct vitem){.kind = V_SPACE,
+			lt_push_item(c, (struct vitem){.kind = V_SPACE,
 						       .brk = true,
 						       .table = -1,
 						       .h = g->gap + 2,

@@ -61,7 +61,7 @@ static const char *reference_line(struct lctx *c)
 static void push_lines(struct lctx *c, struct pline *pl, int n, int bi, int line, int outline)
 {
 	for (int l = 0; l < n; l++) {
-		lc_push_item(c, (struct vitem){.kind = V_LINE,
+		lt_push_item(c, (struct vitem){.kind = V_LINE,
 					       .table = -1,
 					       .h = pl[l].h,
 					       .op0 = pl[l].op0,
@@ -89,7 +89,7 @@ void lapp_start(struct lctx *c, const struct block *b, int bi)
 	const struct dappendix *ap = b->appendix;
 	c->g = ap->landscape ? c->gl : c->gp;
 	c->landscape_appendix = ap->landscape;
-	lc_push_item(c, (struct vitem){.kind = V_BREAK,
+	lt_push_item(c, (struct vitem){.kind = V_BREAK,
 				       .brk = true,
 				       .landscape = ap->landscape,
 				       .group = ap->index + 1,
@@ -143,7 +143,7 @@ void lapp_start(struct lctx *c, const struct block *b, int bi)
 	float rl = w / 3 < 30 * MM ? 30 * MM : w / 3;
 	int op0 = c->nops;
 	lt_hline(c, g->left + (g->tw - rl) / 2, g->left + (g->tw + rl) / 2, 5, 0.5f);
-	lc_push_item(c, (struct vitem){.kind = V_BOX,
+	lt_push_item(c, (struct vitem){.kind = V_BOX,
 				       .table = -1,
 				       .h = 8 + g->pitch,
 				       .op0 = op0,

@@ -12,7 +12,7 @@
 
 static void push_box(struct lctx *c, int op0, float h, bool brk, int bi, int line)
 {
-	lc_push_item(c, (struct vitem){.kind = V_BOX,
+	lt_push_item(c, (struct vitem){.kind = V_BOX,
 				       .brk = brk,
 				       .table = -1,
 				       .h = h,
@@ -26,7 +26,7 @@ static void push_box(struct lctx *c, int op0, float h, bool brk, int bi, int lin
 
 static void push_space(struct lctx *c, float h, bool brk, int bi)
 {
-	lc_push_item(c, (struct vitem){.kind = V_SPACE,
+	lt_push_item(c, (struct vitem){.kind = V_SPACE,
 				       .brk = brk,
 				       .table = -1,
 				       .h = h,
@@ -87,7 +87,7 @@ void lfig_image(struct lctx *c, const struct block *b, int bi)
 				 .img = im});
 	push_box(c, op0, FIG_GAP + h + (n ? FIG_GAP : 0), n == 0, bi, b->line);
 	for (int l = 0; l < n; l++)
-		lc_push_item(c, (struct vitem){.kind = V_LINE,
+		lt_push_item(c, (struct vitem){.kind = V_LINE,
 					       .brk = l == n - 1,
 					       .table = -1,
 					       .h = pl[l].h,

@@ -23,7 +23,7 @@ static float pitch_of(float size)
 /* The ops from op0 on as one unbreakable block of height h. */
 static void push_box(struct lctx *c, int op0, float h, bool brk)
 {
-	lc_push_item(c, (struct vitem){.kind = V_BOX,
+	lt_push_item(c, (struct vitem){.kind = V_BOX,
 				       .brk = brk,
 				       .table = -1,
 				       .h = h,
@@ -442,7 +442,7 @@ void lf_closing(struct lctx *c)
 		return;
 	}
 	/* one empty line between the body and the block */
-	lc_push_item(c, (struct vitem){.kind = V_SPACE,
+	lt_push_item(c, (struct vitem){.kind = V_SPACE,
 				       .brk = false,
 				       .table = -1,
 				       .h = 0.6f * p14,
@@ -458,5 +458,5 @@ void lf_closing(struct lctx *c)
 			    .block = -1,
 			    .outline = -1};
 	/* the space item was pushed after the ops: keep the box's range */
-	lc_push_item(c, box);
+	lt_push_item(c, box);
 }

@@ -94,7 +94,8 @@ struct lctx {
 	bool landscape_appendix; /* the appendix being set is landscape */
 };
 
-/* layout_text.c */
+/* layout_text.c: the items and ops every layout file adds, and set text */
+int lt_push_item(struct lctx *c, struct vitem v);
 int lt_add_op(struct lctx *c, struct op o);
 bool lt_check_glyphs(struct lctx *c, const struct run *r, int n, int face_add);
 int lt_set(struct lctx *c, const struct run *runs, int nruns, const struct pstyle *st,
@@ -129,7 +130,5 @@ bool lp_paginate(struct lctx *c);
 void lm_measure(struct lctx *c);
 /* A paragraph ending in ':' (a lead-in: "Cụ thể:", "Năm 2022:"). */
 bool lm_ends_with_colon(const struct block *b);
-
-int lc_push_item(struct lctx *c, struct vitem v);
 
 #endif

@@ -332,7 +332,7 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 			  .nlines = nr,
 			  .outline = -1,
 			  .src_line = t->row_line[r]};
-	lc_push_item(c, v);
+	lt_push_item(c, v);
 }
 
 void ltab_table(struct lctx *c, const struct block *b, int bi)

@@ -9,6 +9,14 @@
 #include "vec.h"
 
 
+/* The vertical list grows here, below every file that adds to it (the
+ * page, table, figure and appendix files), so no layout file calls up. */
+int lt_push_item(struct lctx *c, struct vitem v)
+{
+	VEC_PUSH(c->items, c->nitems, c->capitems, v);
+	return c->nitems - 1;
+}
+
 int lt_add_op(struct lctx *c, struct op o)
 {
 	if (o.kind == OP_TEXT && o.x2 == 0)

@@ -53,6 +53,15 @@ void md_collect_inlines(struct md *m, cmark_node *node, struct inl *out, bool ba
 void md_prepend_text(struct md *m, struct inl *in, const char *s, int line);
 struct block *md_new_block(struct md *m, struct blocklist *bl, enum block_kind k, int line);
 
+/* The start of source line `line` of the expanded text, or NULL. */
+const char *md_line_start(struct md *m, int line);
+/* Where a node starts: its template line and column. */
+struct srcloc md_loc_col(struct md *m, cmark_node *n);
+/* Footnotes: mark the source lines node covers; after the walk, report
+ * definitions cmark dropped or that nothing references. */
+void md_cover(struct md *m, cmark_node *n);
+void md_check_unused_notes(struct md *m);
+
 /* A GFM table node as a BLK_TABLE block (mdtable.c). */
 void md_build_table(struct md *m, cmark_node *node, struct blocklist *out);
 

@@ -100,4 +100,74 @@ def file_sizes():
 
 
 file_sizes()
+
+def call_graph():
+    """file -> files it calls into, from the objects' symbol tables (nm):
+    a symbol a file needs (U) and another defines (T, D, B, R)."""
+    objdir = os.path.join(P.ROOT, "build", "obj")
+    defs, needs = {}, {}
+    for o in sorted(glob.glob(os.path.join(objdir, "*.o"))):
+        name = os.path.basename(o)[:-2]
+        out = subprocess.run(["nm", o], capture_output=True, text=True).stdout
+        defs[name] = {l.split()[2] for l in out.splitlines()
+                      if len(l.split()) == 3 and l.split()[1] in "TDBR"}
+        needs[name] = {l.split()[1] for l in out.splitlines()
+                       if len(l.split()) == 2 and l.split()[0] == "U"}
+    owner = {sym: n for n, ds in defs.items() for sym in ds}
+    return {n: {owner[s] for s in needs[n] if s in owner and owner[s] != n} for n in defs}
+
+
+def cycles(graph):
+    """The strongly connected components of more than one file (Tarjan)."""
+    index, low, stack, on, out = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def layout_line():
+    """The layout stage is a line (issue 12): no layout file calls into a
+    file that calls into it, directly or around a circle."""
+    graph = call_graph()
+    P.check(len(graph) > 40, "nm reads the objects in build/obj (%d)" % len(graph))
+    stage = {n for n in graph if n.startswith("layout") or n == "lines"}
+    found = cycles(graph)
+    in_stage = [c for c in found if set(c) & stage]
+    P.check(not in_stage, "no call circle among the layout files (%s)" % ", ".join(sorted(stage)),
+            in_stage)
+    P.check(graph.get("layout_text") is not None and
+            not (graph["layout_text"] & (stage - {"layout_text", "lines"})),
+            "layout_text, the bottom of the layout stage, calls no layout file but lines (line breaking)",
+            sorted(graph.get("layout_text", ())))
+    print("# call circles elsewhere in generator/: %s" % (found or "none"))
+    # and the headers: only the layout files include layout_int.h
+    users = who_includes(lambda h: h == "layout_int.h")
+    P.check(all(u.startswith("layout") for u in users),
+            "layout_int.h is included by layout files alone", users)
+
+
+layout_line()
 P.done()
