@@ -261,16 +261,152 @@ static float try_split(struct pb *b, const struct vitem *it, const int *nn, int 
 	return room;
 }
 
-static bool paginate(struct lctx *c, struct pb *b);
-
-bool lp_paginate(struct lctx *c)
+/* Put item j on the page with the k footnotes it starts (nn), the last
+ * of them cut after split lines when split > 0 (the rest carries over).
+ * A table row marks the page its table starts on unless told not to. */
+static void place_with_notes(struct pb *b, int j, const int *nn, int k, int split,
+			     bool mark_table)
 {
-	struct pb b = {.c = c, .avail = c->gp.th, .g = &c->gp};
-	bool ok = paginate(c, &b);
-	free(b.put);
-	free(b.foot);
-	free(b.started);
-	return ok;
+	struct lctx *c = b->c;
+	const struct vitem *it = &c->items[j];
+	put_item(b, j);
+	for (int q = 0; q < k; q++) {
+		start_note(b, nn[q]);
+		int to = split > 0 && q == k - 1 ? split : c->note_count[nn[q]];
+		put_note_lines(b, nn[q], 0, to);
+	}
+	if (mark_table && it->kind == V_ROW && b->table_page[it->table] < 0)
+		b->table_page[it->table] = b->page;
+	if (split > 0) {
+		b->carry_note = nn[k - 1];
+		b->carry_line = split;
+	}
+}
+
+/* A new page for item i: the carried footnote, no space at the top, and
+ * the header rows of a table continued from the previous page. Returns
+ * the first item to place. */
+static int start_page(struct pb *b, int i)
+{
+	struct lctx *c = b->c;
+	new_page(b);
+	b->page = c->out->npages;
+	place_carry(b, i < c->nitems);
+	while (i < c->nitems && c->items[i].kind == V_SPACE)
+		i++; /* space is discarded at the top of a page */
+	if (i < c->nitems && c->items[i].kind == V_ROW && !c->items[i].head_row &&
+	    b->table_page[c->items[i].table] >= 0 &&
+	    b->table_page[c->items[i].table] < b->page) {
+		const struct table_info *ti = &c->tables[c->items[i].table];
+		for (int h = 0; h < ti->nhead; h++)
+			put_item(b, ti->first_item + h);
+	}
+	return i;
+}
+
+/* Fill the page from item j: each item with its footnotes while they fit;
+ * at the first that does not, split its last footnote or go back to the
+ * last allowed break, whichever leaves less empty space. Returns the
+ * first item of the next page. */
+static int fill_page(struct pb *b, int j, int *nn, int nn_cap)
+{
+	struct lctx *c = b->c;
+	int body0 = b->nput; /* items before this are repeated headers */
+	struct snap s = {0};
+	while (j < c->nitems) {
+		const struct vitem *it = &c->items[j];
+		if (it->kind == V_BREAK) {
+			j++;
+			b->landscape_next = it->landscape;
+			if (it->group)
+				b->group_next = it->group;
+			if (b->nput > body0)
+				return j;
+			/* nothing on this page yet: turn it instead */
+			b->g = it->landscape ? &c->gl : &c->gp;
+			b->avail = b->g->th;
+			b->group = b->group_next;
+			continue;
+		}
+		int k = new_notes(b, it, nn, nn_cap);
+		float fneed = 0;
+		for (int q = 0; q < k; q++)
+			fneed += note_h(c, nn[q], 0);
+		if (k)
+			fneed += sep_if_first(b);
+		if (b->y + it->h + b->foot_h + fneed <= b->avail + EPS) {
+			place_with_notes(b, j, nn, k, 0, true);
+			if (it->brk)
+				take_snap(b, &s, j);
+			j++;
+			continue;
+		}
+		/* It does not fit. Split its last footnote, or move it. */
+		int split = 0;
+		float left_split = k ? try_split(b, it, nn, k, &split) : -1;
+		float left_move = s.valid ? b->avail - s.y - s.foot_h : INFINITY;
+		if (left_split >= 0 && !b->carry_note && left_split <= left_move) {
+			place_with_notes(b, j, nn, k, split, true);
+			if (it->brk)
+				take_snap(b, &s, j);
+			j++;
+			continue;
+		}
+		if (s.valid) {
+			restore(b, &s);
+			return s.item + 1;
+		}
+		if (b->nput > body0) {
+			/* no allowed break on this page: break before j anyway */
+			diag_warn((struct srcloc){c->doc->file, it->src_line, 0},
+				  "no good place for a page break; breaking here");
+			return j;
+		}
+		/* taller than a page on its own: place it regardless */
+		if (it->h > b->avail + EPS)
+			diag_warn((struct srcloc){c->doc->file, it->src_line, 0},
+				  "this %s is taller than a page",
+				  it->kind == V_ROW ? _("table row") : _("block"));
+		place_with_notes(b, j, nn, k, 0, false);
+		return j + 1;
+	}
+	return j;
+}
+
+/* A table whose rows were all undone on this page starts later. */
+static void forget_undone_tables(struct pb *b)
+{
+	struct lctx *c = b->c;
+	for (int t = 0; t < c->ntables; t++)
+		if (b->table_page[t] == b->page) {
+			bool kept = false;
+			for (int q = 0; q < b->nput && !kept; q++)
+				kept = c->items[b->put[q].item].table == t;
+			if (!kept)
+				b->table_page[t] = -1;
+		}
+}
+
+/* Page numbers: Arabic, top centre, from page 2 (decree I.7); each
+ * appendix is numbered from 1 again (ND30 III.1.đ). */
+static void number_pages(struct lctx *c)
+{
+	for (int p = 0; p < c->out->npages; p++) {
+		struct lpage *pg = &c->out->pages[p];
+		pg->num = p > 0 && pg->group == pg[-1].group ? pg[-1].num + 1 : 1;
+		if (pg->num < 2)
+			continue;
+		const struct geom *g = pg->w > pg->h ? &c->gl : &c->gp;
+		const char *s = arena_printf(c->a, "%d", pg->num);
+		float w = lt_width(c, s, FACE_REGULAR, g->size);
+		struct op o = {.kind = OP_TEXT,
+			       .face = FACE_REGULAR,
+			       .size = g->size,
+			       .x = g->left + (g->tw - w) / 2,
+			       .y = 10 * MM + lt_baseline(g->size, LINE_PITCH * g->size),
+			       .text = s};
+		place(pg, lt_add_op(c, o), 1, 0);
+	}
 }
 
 static bool paginate(struct lctx *c, struct pb *b)
@@ -291,133 +427,20 @@ static bool paginate(struct lctx *c, struct pb *b)
 				   "the report would have more than %d pages", MAX_PAGES);
 			return false;
 		}
-		new_page(b);
-		b->page = c->out->npages;
-		place_carry(b, i < c->nitems);
-		while (i < c->nitems && c->items[i].kind == V_SPACE)
-			i++; /* space is discarded at the top of a page */
-		/* a table continued from the previous page repeats its header */
-		if (i < c->nitems && c->items[i].kind == V_ROW && !c->items[i].head_row &&
-		    b->table_page[c->items[i].table] >= 0 &&
-		    b->table_page[c->items[i].table] < b->page) {
-			const struct table_info *ti = &c->tables[c->items[i].table];
-			for (int h = 0; h < ti->nhead; h++)
-				put_item(b, ti->first_item + h);
-		}
-		int body0 = b->nput; /* items before this are repeated headers */
-		struct snap s = {0};
-		int j = i;
-		bool done = false;
-		while (!done && j < c->nitems) {
-			const struct vitem *it = &c->items[j];
-			if (it->kind == V_BREAK) {
-				j++;
-				b->landscape_next = it->landscape;
-				if (it->group)
-					b->group_next = it->group;
-				if (b->nput > body0)
-					break;
-				/* nothing on this page yet: turn it instead */
-				b->g = it->landscape ? &c->gl : &c->gp;
-				b->avail = b->g->th;
-				b->group = b->group_next;
-				continue;
-			}
-			int k = new_notes(b, it, nn, nn_cap);
-			float fneed = 0;
-			for (int q = 0; q < k; q++)
-				fneed += note_h(c, nn[q], 0);
-			if (k)
-				fneed += sep_if_first(b);
-			if (b->y + it->h + b->foot_h + fneed <= b->avail + EPS) {
-				put_item(b, j);
-				for (int q = 0; q < k; q++) {
-					start_note(b, nn[q]);
-					put_note_lines(b, nn[q], 0, c->note_count[nn[q]]);
-				}
-				if (it->kind == V_ROW && b->table_page[it->table] < 0)
-					b->table_page[it->table] = b->page;
-				if (it->brk)
-					take_snap(b, &s, j);
-				j++;
-				continue;
-			}
-			/* It does not fit. Split its last footnote, or move it. */
-			int split = 0;
-			float left_split = k ? try_split(b, it, nn, k, &split) : -1;
-			float left_move = s.valid ? b->avail - s.y - s.foot_h : INFINITY;
-			if (left_split >= 0 && !b->carry_note &&
-			    left_split <= left_move) {
-				put_item(b, j);
-				for (int q = 0; q < k; q++) {
-					start_note(b, nn[q]);
-					int to =
-					    q == k - 1 ? split : c->note_count[nn[q]];
-					put_note_lines(b, nn[q], 0, to);
-				}
-				if (it->kind == V_ROW && b->table_page[it->table] < 0)
-					b->table_page[it->table] = b->page;
-				b->carry_note = nn[k - 1];
-				b->carry_line = split;
-				if (it->brk)
-					take_snap(b, &s, j);
-				j++;
-				continue;
-			}
-			if (s.valid) {
-				restore(b, &s);
-				j = s.item + 1;
-			} else if (b->nput > body0) {
-				/* no allowed break on this page: break before j anyway */
-				diag_warn(
-				    (struct srcloc){c->doc->file, it->src_line, 0},
-				    "no good place for a page break; breaking here");
-			} else {
-				/* taller than a page on its own: place it regardless */
-				if (it->h > b->avail + EPS)
-					diag_warn((struct srcloc){c->doc->file,
-								  it->src_line, 0},
-						  "this %s is taller than a page",
-						  it->kind == V_ROW ? _("table row")
-								    : _("block"));
-				put_item(b, j);
-				for (int q = 0; q < k; q++) {
-					start_note(b, nn[q]);
-					put_note_lines(b, nn[q], 0, c->note_count[nn[q]]);
-				}
-				j++;
-			}
-			done = true;
-		}
-		i = j;
-		/* a table whose rows were all undone here starts later */
-		for (int t = 0; t < c->ntables; t++)
-			if (b->table_page[t] == b->page) {
-				bool kept = false;
-				for (int q = 0; q < b->nput && !kept; q++)
-					kept = c->items[b->put[q].item].table == t;
-				if (!kept)
-					b->table_page[t] = -1;
-			}
+		i = fill_page(b, start_page(b, i), nn, nn_cap);
+		forget_undone_tables(b);
 		emit_page(b);
 	}
-	/* Page numbers: Arabic, top centre, from page 2 (decree I.7); each
-	 * appendix is numbered from 1 again (ND30 III.1.đ). */
-	for (int p = 0; p < c->out->npages; p++) {
-		struct lpage *pg = &c->out->pages[p];
-		pg->num = p > 0 && pg->group == pg[-1].group ? pg[-1].num + 1 : 1;
-		if (pg->num < 2)
-			continue;
-		const struct geom *g = pg->w > pg->h ? &c->gl : &c->gp;
-		const char *s = arena_printf(c->a, "%d", pg->num);
-		float w = lt_width(c, s, FACE_REGULAR, g->size);
-		struct op o = {.kind = OP_TEXT,
-			       .face = FACE_REGULAR,
-			       .size = g->size,
-			       .x = g->left + (g->tw - w) / 2,
-			       .y = 10 * MM + lt_baseline(g->size, LINE_PITCH * g->size),
-			       .text = s};
-		place(pg, lt_add_op(c, o), 1, 0);
-	}
+	number_pages(c);
 	return true;
+}
+
+bool lp_paginate(struct lctx *c)
+{
+	struct pb b = {.c = c, .avail = c->gp.th, .g = &c->gp};
+	bool ok = paginate(c, &b);
+	free(b.put);
+	free(b.foot);
+	free(b.started);
+	return ok;
 }
