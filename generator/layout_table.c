@@ -226,8 +226,8 @@ struct rowctx {
 	const float *x;
 	const int *own;
 	struct pline **lines;
-	const int *nlines;
-	const float *rowh;
+	int *nlines;
+	float *rowh;
 	float pitch;
 	int tid, bi;
 };
@@ -335,38 +335,34 @@ static void emit_row(struct lctx *c, const struct rowctx *rc, int r, int l0, int
 	lt_push_item(c, v);
 }
 
-void ltab_table(struct lctx *c, const struct block *b, int bi)
+/* The widths of the columns (w) and the type size: the table's size,
+ * 0.5 pt smaller at a time down to 9 pt until the columns fit; past that
+ * equal columns and a warning. Returns the size. */
+static float fit_columns(struct lctx *c, const struct block *b, const char *al, float *w)
 {
 	const struct dtable *t = b->table;
 	const struct geom *g = &c->g;
-	int nc = t->ncols, nr = t->nrows;
 	float size = g->tsize;
-	float *w = arena_alloc(c->a, sizeof(float) * (size_t)(nc + 1));
-	char *al = arena_alloc(c->a, (size_t)nc);
-	for (int k = 0; k < nc; k++)
-		al[k] = column_align(t, k);
 	while (!widths(c, t, al, size, g->tw, w)) {
 		if (size <= 9) {
 			diag_warn(
 			    (struct srcloc){c->doc->file, b->line, 0},
 			    "table is too wide for the page even at 9 pt; shorten its "
 			    "longest words or split it");
-			float s = 0;
-			for (int k = 0; k < nc; k++)
-				s += (w[k] = g->tw / (float)nc);
-			(void)s;
+			for (int k = 0; k < t->ncols; k++)
+				w[k] = g->tw / (float)t->ncols;
 			break;
 		}
 		size -= 0.5f;
 	}
-	float pitch = LINE_PITCH * size;
-	float *x = arena_alloc(c->a, sizeof(float) * (size_t)(nc + 1));
-	x[0] = g->left;
-	for (int k = 0; k < nc; k++)
-		x[k + 1] = x[k] + w[k];
-	float *pad = arena_alloc(c->a, sizeof(float) * (size_t)(nc * nr));
-	decimal_pads(c, t, al, size, pad);
-	/* owner of every grid position */
+	return size;
+}
+
+/* The cell that owns every grid position (itself, or the merged cell
+ * covering it). */
+static int *cell_owners(struct lctx *c, const struct dtable *t)
+{
+	int nc = t->ncols, nr = t->nrows;
 	int *own = arena_alloc(c->a, sizeof(int) * (size_t)(nc * nr));
 	for (int i = 0; i < nc * nr; i++)
 		own[i] = i;
@@ -379,12 +375,19 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 				for (int kk = k; kk < k + tc->colspan && kk < nc; kk++)
 					own[rr * nc + kk] = r * nc + k;
 		}
-	/* set every cell's text; its lines' ops sit at y = 0 for now */
-	struct pline **lines = arena_alloc(c->a, sizeof(*lines) * (size_t)(nc * nr));
-	int *nlines = arena_alloc(c->a, sizeof(int) * (size_t)(nc * nr));
-	float *rowh = arena_alloc(c->a, sizeof(float) * (size_t)nr);
+	return own;
+}
+
+/* Set every cell's text (its lines' ops at y = 0 for now) and the height
+ * each row needs; header cells centred and balanced, figures aligned on
+ * their decimal comma (pad). */
+static void set_cells(struct lctx *c, struct rowctx *rc, const char *al, const float *pad,
+		      float size)
+{
+	const struct dtable *t = rc->t;
+	int nc = t->ncols, nr = t->nrows;
 	for (int r = 0; r < nr; r++)
-		rowh[r] = pitch + 2 * CELL_VPAD;
+		rc->rowh[r] = rc->pitch + 2 * CELL_VPAD;
 	for (int r = 0; r < nr; r++)
 		for (int k = 0; k < nc; k++) {
 			const struct tcell *tc = &t->cells[r * nc + k];
@@ -392,22 +395,21 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 				continue;
 			bool head = r < t->nhead;
 			char a = head ? 'c' : al[k];
-			float cw = x[k + tc->colspan] - x[k] - 2 * CELL_PAD -
+			float cw = rc->x[k + tc->colspan] - rc->x[k] - 2 * CELL_PAD -
 				   (head ? 0 : pad[r * nc + k]);
 			struct pstyle st = {.size = size,
-					    .pitch = pitch,
-					    .x = x[k] + CELL_PAD,
+					    .pitch = rc->pitch,
+					    .x = rc->x[k] + CELL_PAD,
 					    .width = cw,
 					    .align = a == 'c'   ? AL_CENTER
 						     : a == 'r' ? AL_RIGHT
 								: AL_LEFT,
 					    .balance = head};
-			int n =
-			    lt_set(c, tc->text.v, tc->text.n, &st, &lines[r * nc + k]);
-			nlines[r * nc + k] = n;
-			float h = (float)n * pitch + 2 * CELL_VPAD;
-			if (tc->rowspan == 1 && h > rowh[r])
-				rowh[r] = h;
+			int n = lt_set(c, tc->text.v, tc->text.n, &st, &rc->lines[r * nc + k]);
+			rc->nlines[r * nc + k] = n;
+			float h = (float)n * rc->pitch + 2 * CELL_VPAD;
+			if (tc->rowspan == 1 && h > rc->rowh[r])
+				rc->rowh[r] = h;
 		}
 	/* rows spanned by a tall merged cell grow at the bottom */
 	for (int r = 0; r < nr; r++)
@@ -415,53 +417,76 @@ void ltab_table(struct lctx *c, const struct block *b, int bi)
 			const struct tcell *tc = &t->cells[r * nc + k];
 			if (tc->covered || tc->rowspan <= 1)
 				continue;
-			int last =
-			    r + tc->rowspan - 1 < nr ? r + tc->rowspan - 1 : nr - 1;
+			int last = r + tc->rowspan - 1 < nr ? r + tc->rowspan - 1 : nr - 1;
 			float sum = 0;
 			for (int rr = r; rr <= last; rr++)
-				sum += rowh[rr];
-			float need = (float)nlines[r * nc + k] * pitch + 2 * CELL_VPAD;
+				sum += rc->rowh[rr];
+			float need = (float)rc->nlines[r * nc + k] * rc->pitch + 2 * CELL_VPAD;
 			if (sum < need)
-				rowh[last] += need - sum;
+				rc->rowh[last] += need - sum;
 		}
-	struct table_info ti = {.first_item = c->nitems, .nhead = t->nhead};
-	ARR_PUSH(c->a, c->tables, c->ntables, c->captables, ti);
-	struct rowctx rc = {.t = t,
-			    .x = x,
-			    .own = own,
-			    .lines = lines,
-			    .nlines = nlines,
-			    .rowh = rowh,
-			    .pitch = pitch,
-			    .tid = c->ntables - 1,
-			    .bi = bi};
-	/* a row taller than a page (less its header) is cut between lines */
+}
+
+/* Each row as one item; a row taller than a page (less its header) is cut
+ * between lines, one item per line, so the page builder fills each page. */
+static void emit_rows(struct lctx *c, struct rowctx *rc)
+{
+	const struct dtable *t = rc->t;
+	int nc = t->ncols, nr = t->nrows;
 	float head = 0;
 	for (int r = 0; r < t->nhead && r < nr; r++)
-		head += rowh[r];
-
+		head += rc->rowh[r];
 	for (int r = 0; r < nr; r++) {
 		int most = 0;
 		bool merged = false;
 		for (int k = 0; k < nc; k++) {
 			const struct tcell *tc = &t->cells[r * nc + k];
-			if (!tc->covered && nlines[r * nc + k] > most)
-				most = nlines[r * nc + k];
+			if (!tc->covered && rc->nlines[r * nc + k] > most)
+				most = rc->nlines[r * nc + k];
 			merged |= !tc->covered && tc->rowspan > 1;
-			merged |= tc->covered && own[r * nc + k] / nc != r;
+			merged |= tc->covered && rc->own[r * nc + k] / nc != r;
 		}
-		if (rowh[r] <= g->th - head || merged || r < t->nhead) {
-			emit_row(c, &rc, r, 0, most > 0 ? most : 1, rowh[r], true, true);
+		if (rc->rowh[r] <= c->g.th - head || merged || r < t->nhead) {
+			emit_row(c, rc, r, 0, most > 0 ? most : 1, rc->rowh[r], true, true);
 			continue;
 		}
 		diag_warn((struct srcloc){c->doc->file, t->row_line[r], 0},
 			  "table row is taller than a page; it continues on the next");
-		/* one item per line, so the page builder fills each page */
 		for (int l0 = 0; l0 < most; l0++) {
 			int l1 = l0 + 1;
-			float h = pitch + (l0 == 0 ? CELL_VPAD : 0) +
-				  (l1 == most ? CELL_VPAD : 0);
-			emit_row(c, &rc, r, l0, l1, h, l0 == 0, l1 == most);
+			float h = rc->pitch + (l0 == 0 ? CELL_VPAD : 0) + (l1 == most ? CELL_VPAD : 0);
+			emit_row(c, rc, r, l0, l1, h, l0 == 0, l1 == most);
 		}
 	}
+}
+
+void ltab_table(struct lctx *c, const struct block *b, int bi)
+{
+	const struct dtable *t = b->table;
+	int nc = t->ncols, nr = t->nrows;
+	float *w = arena_alloc(c->a, sizeof(float) * (size_t)(nc + 1));
+	char *al = arena_alloc(c->a, (size_t)nc);
+	for (int k = 0; k < nc; k++)
+		al[k] = column_align(t, k);
+	float size = fit_columns(c, b, al, w);
+	float *x = arena_alloc(c->a, sizeof(float) * (size_t)(nc + 1));
+	x[0] = c->g.left;
+	for (int k = 0; k < nc; k++)
+		x[k + 1] = x[k] + w[k];
+	float *pad = arena_alloc(c->a, sizeof(float) * (size_t)(nc * nr));
+	decimal_pads(c, t, al, size, pad);
+	struct table_info ti = {.first_item = c->nitems, .nhead = t->nhead};
+	struct rowctx rc = {.t = t,
+			    .x = x,
+			    .own = cell_owners(c, t),
+			    .lines = arena_alloc(c->a, sizeof(struct pline *) * (size_t)(nc * nr)),
+			    .nlines = arena_alloc(c->a, sizeof(int) * (size_t)(nc * nr)),
+			    .rowh = arena_alloc(c->a, sizeof(float) * (size_t)nr),
+			    .pitch = LINE_PITCH * size,
+			    .bi = bi};
+	set_cells(c, &rc, al, pad, size);
+	ti.first_item = c->nitems;
+	ARR_PUSH(c->a, c->tables, c->ntables, c->captables, ti);
+	rc.tid = c->ntables - 1;
+	emit_rows(c, &rc);
 }
