@@ -10,7 +10,9 @@ PYTHON3 ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo pyt
 
 PKGS    := libcmark-gfm libutf8proc yaml-0.1 zlib libzip expat freexl libpng
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+# libzip is loaded when the first .xlsx is read (zipapi.c), not linked:
+# its libcrypto costs every start 3 M instructions of relocations.
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out libzip,$(PKGS)))
 # libhpdf, libcsv and the cmark-gfm extensions ship no .pc file.
 LIBS    := -lhpdf -lcsv -lcmark-gfm-extensions $(PKG_LIBS) -lm -pthread
 

@@ -19,12 +19,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "bounds.h"
 #include "buf.h"
 #include "text.h"
 #include "xlvalue.h"
+#include "zipapi.h"
+
+/* libzip's functions (zipapi.c loads them with the first workbook) */
+static const struct zipapi *za;
 
 enum fmtkind { F_GENERAL, F_DATE, F_TIME, F_PERCENT };
 
@@ -204,7 +207,7 @@ static bool read_part(struct x *x, const char *name, XML_StartElementHandler st,
 {
 	if (missing)
 		*missing = false;
-	zip_int64_t idx = zip_name_locate(x->z, name, 0);
+	zip_int64_t idx = za->name_locate(x->z, name, 0);
 	if (idx < 0) {
 		if (missing) {
 			*missing = true;
@@ -216,7 +219,7 @@ static bool read_part(struct x *x, const char *name, XML_StartElementHandler st,
 		return false;
 	}
 	zip_stat_t zs;
-	if (zip_stat_index(x->z, (zip_uint64_t)idx, 0, &zs) != 0 ||
+	if (za->stat_index(x->z, (zip_uint64_t)idx, 0, &zs) != 0 ||
 	    !(zs.valid & ZIP_STAT_SIZE)) {
 		failx(x, -1, 0, "cannot read part %s of the workbook; the file is damaged",
 		      name);
@@ -241,15 +244,15 @@ static bool read_part(struct x *x, const char *name, XML_StartElementHandler st,
 		      MAX_XLSX_TOTAL_BYTES >> 20);
 		return false;
 	}
-	zip_file_t *f = zip_fopen_index(x->z, (zip_uint64_t)idx, 0);
+	zip_file_t *f = za->fopen_index(x->z, (zip_uint64_t)idx, 0);
 	if (!f) {
 		failx(x, -1, 0, "cannot read part %s of the workbook: %s", name,
-		      zip_error_strerror(zip_get_error(x->z)));
+		      za->error_strerror(za->get_error(x->z)));
 		return false;
 	}
 	XML_Parser p = XML_ParserCreateNS("UTF-8", ' ');
 	if (!p) {
-		zip_fclose(f);
+		za->fclose(f);
 		diag_fail(DIAG_IO, "out of memory");
 		x->failed = true;
 		return false;
@@ -269,17 +272,17 @@ static bool read_part(struct x *x, const char *name, XML_StartElementHandler st,
 	if (!chunk) {
 		XML_ParserFree(p);
 		x->p = NULL;
-		zip_fclose(f);
+		za->fclose(f);
 		diag_fail(DIAG_IO, "out of memory");
 		x->failed = true;
 		return false;
 	}
 	for (;;) {
-		zip_int64_t n = zip_fread(f, chunk, 65536);
+		zip_int64_t n = za->fread(f, chunk, 65536);
 		if (n < 0) {
 			failx(x, -1, 0, "cannot read part %s of the workbook: %s; the file "
 					"is damaged or truncated",
-			      name, zip_error_strerror(zip_file_get_error(f)));
+			      name, za->error_strerror(za->file_get_error(f)));
 			break;
 		}
 		got += (zip_uint64_t)n;
@@ -305,7 +308,7 @@ static bool read_part(struct x *x, const char *name, XML_StartElementHandler st,
 	free(chunk);
 	XML_ParserFree(p);
 	x->p = NULL;
-	zip_fclose(f);
+	za->fclose(f);
 	return !x->failed;
 }
 
@@ -847,7 +850,7 @@ static bool read_workbook(struct x *x, struct workbook *out)
 		const char *part = resolve(x, dir, target);
 		bool miss = false;
 		x->sh = NULL; /* file-level messages while opening */
-		if (zip_name_locate(x->z, part, 0) < 0)
+		if (za->name_locate(x->z, part, 0) < 0)
 			miss = true;
 		x->sh = s;
 		if (miss) {
@@ -871,12 +874,18 @@ bool xlsx_read_mem(struct arena *a, const char *path, const void *data, size_t l
 {
 	memset(out, 0, sizeof *out);
 	out->path = path;
+	const char *why;
+	if (!(za = zipapi_get(&why))) {
+		diag_error((struct srcloc){path, 1, 1},
+			   "cannot read .xlsx workbooks: %s (install the libzip4 package)", why);
+		return false;
+	}
 	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-	zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
+	za->error_init(&ze);
+	zip_source_t *src = za->source_buffer_create(data, len, 0, &ze);
+	zip_t *z = src ? za->open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
 	if (!z) {
-		int code = zip_error_code_zip(&ze);
+		int code = za->error_code_zip(&ze);
 		if (code == ZIP_ER_NOZIP)
 			diag_error((struct srcloc){path, 1, 1},
 				   "not an .xlsx workbook (not a zip file%s); save it from "
@@ -890,16 +899,16 @@ bool xlsx_read_mem(struct arena *a, const char *path, const void *data, size_t l
 			diag_error((struct srcloc){path, 1, 1},
 				   "cannot read the workbook: %s; the file is damaged or "
 				   "truncated",
-				   zip_error_strerror(&ze));
+				   za->error_strerror(&ze));
 		if (src)
-			zip_source_free(src);
-		zip_error_fini(&ze);
+			za->source_free(src);
+		za->error_fini(&ze);
 		return false;
 	}
-	zip_error_fini(&ze);
+	za->error_fini(&ze);
 	struct x x = {.a = a, .path = path, .z = z, .max_cells = max_cells};
 	bool ok = read_workbook(&x, out);
 	buf_free(&x.text);
-	zip_discard(z);
+	za->discard(z);
 	return ok && !x.failed;
 }

@@ -1,0 +1,39 @@
+#include "zipapi.h"
+
+#include <dlfcn.h>
+#include <string.h>
+
+const struct zipapi *zipapi_get(const char **why)
+{
+	static struct zipapi api;
+	static int state; /* 0 not tried, 1 loaded, -1 failed */
+	static const char *fail;
+	if (state == 0) {
+		state = -1;
+		void *h = dlopen("libzip.so.4", RTLD_NOW | RTLD_LOCAL);
+		if (!h)
+			h = dlopen("libzip.so", RTLD_NOW | RTLD_LOCAL);
+		if (!h) {
+			fail = dlerror();
+		} else {
+			state = 1;
+			/* POSIX: a function's address is returned as a void * */
+#define ZIPAPI_LOAD(name)                                                \
+	{                                                                \
+		void *p = dlsym(h, "zip_" #name);                         \
+		if (!p) {                                                \
+			state = -1;                                       \
+			fail = "libzip lacks zip_" #name;                  \
+		}                                                        \
+		memcpy(&api.name, &p, sizeof p);                          \
+	}
+			ZIPAPI_FUNCS(ZIPAPI_LOAD)
+#undef ZIPAPI_LOAD
+		}
+	}
+	if (state < 0) {
+		*why = fail ? fail : "libzip cannot be loaded";
+		return NULL;
+	}
+	return &api;
+}
