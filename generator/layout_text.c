@@ -283,8 +283,9 @@ static bool starts_closing(const struct words *ws, const struct word *w)
 	if (f->note)
 		return true;
 	const char *s = f->s;
-	return strchr("%)]}.,;:!?", s[0]) != NULL || strncmp(s, "»", 2) == 0 ||
-	       strncmp(s, "”", 3) == 0;
+	if ((unsigned char)s[0] < 0x80) /* strchr: the terminator counts too */
+		return strchr("%)]}.,;:!?", s[0]) != NULL;
+	return strncmp(s, "»", 2) == 0 || strncmp(s, "”", 3) == 0;
 }
 
 static bool ends_opening(const struct words *ws, const struct word *w)
@@ -307,7 +308,7 @@ static bool is_figure(const struct words *ws, const struct word *w)
 		char ch = f->s[i];
 		if (ch >= '0' && ch <= '9')
 			digit = true;
-		else if (!strchr(".,", ch))
+		else if (ch != '.' && ch != ',')
 			return false;
 	}
 	return digit;
@@ -339,12 +340,21 @@ static bool is_unit(const struct words *ws, const struct word *w)
 /* "số" before a number ("Quyết định số 90/QĐ-UBND"). */
 static bool is_so(const struct words *ws, const struct word *w)
 {
-	static const char *const so[] = {"số", "Số", "số:", "Số:", NULL};
+	/* asked of every word of every paragraph: lengths known, the first
+	 * letter checked before any comparison */
+#define SO(s) {s, sizeof s - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} so[] = {SO("số"), SO("Số"), SO("số:"), SO("Số:")};
+#undef SO
 	if (w->nf != 1)
 		return false;
 	const struct frag *f = &ws->f[w->f0];
-	for (int i = 0; so[i]; i++)
-		if (f->n == strlen(so[i]) && memcmp(f->s, so[i], f->n) == 0)
+	if (f->s[0] != 's' && f->s[0] != 'S')
+		return false;
+	for (size_t i = 0; i < sizeof so / sizeof *so; i++)
+		if (f->n == so[i].n && memcmp(f->s, so[i].s, f->n) == 0)
 			return true;
 	return false;
 }

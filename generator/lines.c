@@ -78,8 +78,12 @@ static bool total_fit(struct arena *a, const struct lb_item *it, int n,
 	struct node *active = arena_alloc(a, sizeof *active);
 	active->pos = -1;
 	active->fitness = 1;
-	struct node *free_list = NULL;
-	(void)free_list;
+	/* A line shorter than the measure is feasible only while its ratio
+	 * r = (target - L) / Y stays under the tolerance's cube root (badness
+	 * 100 r^3): a node whose line is further short than that is skipped
+	 * before the division and the cube (most active nodes, at most
+	 * breaks; the margin keeps every borderline case on the exact path). */
+	double rcap = fmin(1e3, cbrt(tolerance / 100)) * (1 + 1e-6) + 1e-12;
 	for (int i = 0; i < n && active; i++) {
 		if (!is_break(it, i, ties))
 			continue;
@@ -93,6 +97,11 @@ static bool total_fit(struct arena *a, const struct lb_item *it, int n,
 			double target = nd->line == 0 ? p->width_first : p->width_rest;
 			double L = sw[i] - nd->w + pw;
 			double Y = sy[i] - nd->y + p->line_stretch;
+			if (L < target && pen > -LB_INF && !(Y > 0 && target - L <= rcap * Y)) {
+				prev_a = nd; /* too short to end here; stays active */
+				nd = nd->next;
+				continue;
+			}
 			double Z = sz[i] - nd->z;
 			double r;
 			if (L < target)
