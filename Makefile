@@ -114,6 +114,7 @@ test-fast: all unit samples
 
 bench: all
 	@bench/run build/baocao
+	@bench/count build/baocao
 
 # The README's pictures, from the real output: page 1 of every sample.
 docs: samples
