@@ -150,6 +150,10 @@ static bool is_total(struct arena *a, const char *label)
 		return false;
 	const char *rest;
 	label_marker(label, &rest);
+	/* every keyword starts with T or C: most labels (place names, items)
+	 * are answered before the upper-casing */
+	if (!strchr("TtCc", rest[0]) || !rest[0])
+		return false;
 	const char *u = text_upper(a, rest);
 	static const char *const kw[] = {"TỔNG CỘNG", "TỔNG SỐ", "TỔNG", "CỘNG", NULL};
 	for (int i = 0; kw[i]; i++) {
@@ -181,6 +185,8 @@ static bool is_td(struct arena *a, const char *label)
 		return false;
 	const char *rest;
 	label_marker(label, &rest);
+	if (!strchr("TtCc", rest[0]) || !rest[0])
+		return false;
 	const char *u = text_upper(a, rest);
 	return starts(u, "TRONG ĐÓ") || starts(u, "CHIA RA");
 }
