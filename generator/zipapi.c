@@ -1,6 +1,7 @@
 #include "zipapi.h"
 
 #include <dlfcn.h>
+#include <stdio.h>
 #include <string.h>
 
 const struct zipapi *zipapi_get(const char **why)
@@ -8,13 +9,16 @@ const struct zipapi *zipapi_get(const char **why)
 	static struct zipapi api;
 	static int state; /* 0 not tried, 1 loaded, -1 failed */
 	static const char *fail;
+	static char dlmsg[256]; /* dlerror's text lives only until the next dl call */
 	if (state == 0) {
 		state = -1;
 		void *h = dlopen("libzip.so.4", RTLD_NOW | RTLD_LOCAL);
 		if (!h)
 			h = dlopen("libzip.so", RTLD_NOW | RTLD_LOCAL);
 		if (!h) {
-			fail = dlerror();
+			const char *e = dlerror();
+			snprintf(dlmsg, sizeof dlmsg, "%s", e ? e : "libzip.so.4 not found");
+			fail = dlmsg;
 		} else {
 			state = 1;
 			/* POSIX: a function's address is returned as a void * */
