@@ -55,14 +55,25 @@ static void mark(struct line_ctx *c, size_t i, size_t n)
 
 static void mask_line(struct line_ctx *c)
 {
+	static const bool starts[256] = {['<'] = true, ['`'] = true, [']'] = true,
+					 ['h'] = true, ['w'] = true};
 	const char *p = c->p, *e = c->e;
 	size_t n = (size_t)(e - p);
 	c->masked = false;
 	for (size_t i = 0; i < n; i++) {
-		char ch = p[i];
-		if (!c->in_comment && ch != '<' && ch != '`' && ch != ']' && ch != 'h' &&
-		    ch != 'w')
-			continue; /* nothing starts here */
+		if (!c->in_comment) {
+			/* skip to a byte where something can start: '<', '`',
+			 * ']', "ht" (http), "ww" (www); 'h' is common in
+			 * Vietnamese, so it needs its 't' */
+			while (i < n && !starts[(unsigned char)p[i]])
+				i++;
+			if (i >= n)
+				break;
+			char ch = p[i];
+			if ((ch == 'h' && (i + 1 >= n || p[i + 1] != 't')) ||
+			    (ch == 'w' && (i + 1 >= n || p[i + 1] != 'w')))
+				continue;
+		}
 		if (c->in_comment) {
 			mark(c, i, 1);
 			if (at(p + i, e, "-->")) {
