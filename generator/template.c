@@ -79,7 +79,13 @@ static void emit_text(struct tx *x, const struct tok *t)
  * , ; / % ? ' " @ (no meaning in the extensions enabled). */
 static bool needs_escape(char c)
 {
-	return c && strchr("\\`*_{}[]<>()#+-.!|~&^:=$", c) != NULL;
+	/* asked of every byte of every inserted value: a table, not strchr */
+	static const bool esc[256] = {
+	    ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['{'] = 1, ['}'] = 1, ['['] = 1,
+	    [']'] = 1,  ['<'] = 1, ['>'] = 1, ['('] = 1, [')'] = 1, ['#'] = 1, ['+'] = 1,
+	    ['-'] = 1,  ['.'] = 1, ['!'] = 1, ['|'] = 1, ['~'] = 1, ['&'] = 1, ['^'] = 1,
+	    [':'] = 1,  ['='] = 1, ['$'] = 1};
+	return esc[(unsigned char)c];
 }
 
 /* An inserted value: escaped for Markdown, newlines as spaces. */
@@ -99,7 +105,10 @@ static void emit_value(struct tx *x, const char *s, size_t n, int line)
 	char *d = b->ptr + b->len;
 	/* inside `code` or an HTML line Markdown shows text as it is: an
 	 * escape there would show its backslash */
-	bool esc = x->md && !mdguard_literal_context(b->ptr ? b->ptr : "", b->len);
+	bool any = false;
+	for (size_t i = 0; i < n && !any; i++)
+		any = needs_escape(s[i]);
+	bool esc = any && x->md && !mdguard_literal_context(b->ptr ? b->ptr : "", b->len);
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i] == '\n' ? ' ' : s[i];
 		if (esc && needs_escape(c))
